@@ -1,0 +1,39 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Declares one fully connected layer <c>Z_out = sigma(Z_in W + b)</c> of the network declared by
+/// <see cref="NetworkAttribute"/> on the same class. Layers apply in source order, input first.
+/// </summary>
+/// <remarks>
+/// The layer's weights form a row-major <c>[inputs x units]</c> matrix (the numpy <c>X @ W</c> convention),
+/// where <c>inputs</c> is the previous layer's <see cref="Units"/> or the network's inputs.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class DenseAttribute : Attribute
+{
+    /// <summary>Declares a layer of <paramref name="units"/> units.</summary>
+    /// <param name="units">The number of outputs of the layer, from 1 to <see cref="NetworkLimits.MaxWidth"/>.</param>
+    /// <param name="activation">The elementwise activation. Default: <see cref="NetGen.Activation.Identity"/>.</param>
+    public DenseAttribute(int units, Activation activation = Activation.Identity)
+    {
+        Units = units;
+        Activation = activation;
+    }
+
+    /// <summary>The number of outputs of the layer.</summary>
+    public int Units { get; }
+
+    /// <summary>The elementwise activation applied after the affine map.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Whether the layer adds a learned bias vector <c>b</c>. Default: <see langword="true"/>.</summary>
+    public bool Bias { get; set; } = true;
+
+    /// <summary>How <c>Initialize(seed)</c> fills the weights. Default: <see cref="Init.XavierNormal"/>.</summary>
+    public Init WeightInit { get; set; } = Init.XavierNormal;
+
+    /// <summary>How <c>Initialize(seed)</c> fills the bias. Default: <see cref="Init.Zeros"/>.</summary>
+    public Init BiasInit { get; set; } = Init.Zeros;
+}

@@ -1,0 +1,62 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// A network trained on targets of type <typeparamref name="TTarget"/>: class labels (<see cref="byte"/> or
+/// <see cref="int"/>, one per row) for softmax cross-entropy, or real vectors (<see cref="float"/>,
+/// <c>[rows x OutputSize]</c>) for the squared losses.
+/// </summary>
+/// <typeparam name="TTarget">The element type of the targets.</typeparam>
+public interface INetwork<TTarget> : INetwork
+    where TTarget : unmanaged
+{
+    /// <summary>Forward and backward over a batch: fills <see cref="INetwork.Gradients"/> and returns the batch loss.</summary>
+    /// <param name="inputs">Row-major <c>[batchSize x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+    /// <param name="batchSize">The number of rows, from 1 to <c>MaxBatch</c>.</param>
+    /// <returns>The loss of the batch, reduced as declared (mean or sum over the rows).</returns>
+    /// <exception cref="ArgumentException">A length does not match, the batch is out of range or a label is not a class.</exception>
+    float Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int batchSize);
+
+    /// <summary>
+    /// Like <see cref="Backward"/>, and also writes the gradient of the batch loss with respect to every input
+    /// (row-major <c>[batchSize x InputSize]</c>), e.g. to see what the network looks at.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[batchSize x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+    /// <param name="batchSize">The number of rows, from 1 to <c>MaxBatch</c>.</param>
+    /// <param name="inputGradients">Receives <c>dLoss/dInputs</c>, row-major <c>[batchSize x InputSize]</c>.</param>
+    /// <returns>The loss of the batch.</returns>
+    float InputGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int batchSize, Span<float> inputGradients);
+
+    /// <summary>
+    /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
+    /// <c>Parameters -= learningRate * gradient</c>. Returns the loss before the step.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[batchSize x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+    /// <param name="batchSize">The number of rows, from 1 to <c>MaxBatch</c>.</param>
+    /// <param name="learningRate">The step size; finite.</param>
+    /// <returns>The batch loss before the step.</returns>
+    float TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int batchSize, float learningRate);
+
+    /// <summary>
+    /// One epoch of minibatch SGD with the course's <c>nn_epoch</c> semantics: rows in order, no shuffling,
+    /// batches of <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[count x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[count x OutputSize]</c> real targets.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="learningRate">The step size; finite.</param>
+    /// <param name="batchSize">The rows per step, from 1 to <c>MaxBatch</c>.</param>
+    /// <returns>The mean per-row loss over the epoch (each taken before its batch's step) and the counts.</returns>
+    EpochResult TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize);
+
+    /// <summary>The mean per-row loss and, for a classifier, the error rate (argmax against the label), without training.</summary>
+    /// <param name="inputs">Row-major <c>[count x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[count x OutputSize]</c> real targets.</param>
+    /// <param name="count">The number of rows; any number, processed in batches of <c>MaxBatch</c>.</param>
+    /// <returns>The evaluation.</returns>
+    Evaluation Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count);
+}
