@@ -1,0 +1,42 @@
+using System.Globalization;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emitting;
+
+/// <summary>Fully qualified type names and formatting helpers used by the emitter, so emitting code reads cleanly.</summary>
+internal static class Names
+{
+    public const string Span = "global::System.Span<float>";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    public const string VectorFloat = "global::System.Numerics.Vector<float>";
+    public const string Vector = "global::System.Numerics.Vector";
+    public const string MathF = "global::System.MathF";
+    public const string Math = "global::System.Math";
+    public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public const string MethodImpl = "global::System.Runtime.CompilerServices.MethodImpl";
+    public const string MethodImplOptions = "global::System.Runtime.CompilerServices.MethodImplOptions";
+    public const string NetworkSpec = "global::NetGen.Specification.NetworkSpec";
+    public const string LayerDeclaration = "global::NetGen.Specification.LayerDeclaration";
+    public const string Guard = "global::NetGen.NetworkGuard";
+    public const string Initializer = "global::NetGen.Initialization.ParameterInitializer";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+
+    /// <summary>The generator's version, written into [GeneratedCode]; snapshot tests scrub it.</summary>
+    public static readonly string GeneratorVersion =
+        typeof(Names).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The enum member as C#, e.g. <c>global::NetGen.Activation.ReLU</c>.</summary>
+    public static string Enum<T>(T value)
+        where T : struct => "global::NetGen." + typeof(T).Name + "." + value;
+
+    /// <summary>Weights of a layer: <c>W1</c>.</summary>
+    public static string Weights(LayerModel layer) => "W" + Int(layer.Number);
+
+    /// <summary>Bias of a layer: <c>B1</c> (C# member; the checkpoint name is <c>b1</c>).</summary>
+    public static string Bias(LayerModel layer) => "B" + Int(layer.Number);
+}
