@@ -63,7 +63,9 @@ internal sealed class NpzReader : IDisposable
         {
             archive?.Dispose();
             copy?.Dispose();
-            throw new InvalidDataException($"{context}: not a valid .npz (zip) archive, truncated or corrupt: {ex.Message}", ex);
+            throw new InvalidDataException(
+                $"{context}: not a valid .npz (zip) archive: expected a complete zip directory at the end, found a truncated or corrupt file of {stream.Length} bytes ({ex.Message})",
+                ex);
         }
     }
 

@@ -68,7 +68,9 @@ internal sealed class ZipEntryReadStream : Stream
         }
         catch (InvalidDataException ex)
         {
-            throw new InvalidDataException($"{_context}: the zip entry '{_entryName}' is corrupt: {ex.Message}", ex);
+            throw new InvalidDataException(
+                $"{_context}: the zip entry '{_entryName}' is corrupt: expected data that decompresses cleanly, found an error after {_length} bytes ({ex.Message})",
+                ex);
         }
 
         if (n == 0)

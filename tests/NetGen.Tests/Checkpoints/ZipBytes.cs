@@ -42,6 +42,29 @@ internal static class ZipBytes
         return entries;
     }
 
+    /// <summary>Sets the compression method of an entry in both its local header and the central directory.</summary>
+    public static void SetCompressionMethod(byte[] zip, string entryName, ushort method)
+    {
+        byte[] name = Encoding.UTF8.GetBytes(entryName);
+        int found = 0;
+        for (int i = 0; i + 46 <= zip.Length; i++)
+        {
+            uint signature = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i));
+            if (signature == 0x04034b50 && zip.AsSpan(i + 30, Math.Min(name.Length, zip.Length - i - 30)).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(zip.AsSpan(i + 8), method);
+                found++;
+            }
+            else if (signature == 0x02014b50 && zip.AsSpan(i + 46, Math.Min(name.Length, zip.Length - i - 46)).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(zip.AsSpan(i + 10), method);
+                found++;
+            }
+        }
+
+        if (found != 2) throw new InvalidOperationException($"Found {found} headers for '{entryName}', expected 2.");
+    }
+
     /// <summary>Where the (possibly compressed) data of an entry starts, from its local file header.</summary>
     public static int DataOffset(byte[] zip, string entryName)
     {
