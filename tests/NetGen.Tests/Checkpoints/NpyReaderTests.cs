@@ -68,6 +68,19 @@ public sealed class NpyReaderTests
             "element 3 (index (1, 1)) does not fit in float32", "expected a magnitude of at most 3.4028235E+38", "found -1E+300");
     }
 
+    [Theory]
+    [InlineData(3.4028235677973362e38, true)] // just below the midpoint between float.MaxValue and 2^128: rounds to MaxValue
+    [InlineData(3.4028235677973366e38, false)] // the midpoint: rounds to infinity
+    [InlineData(1.7976931348623157e308, false)]
+    public void Float64NearTheFloatLimit_IsAcceptedOnlyIfItRoundsToAFiniteFloat(double value, bool accepted)
+    {
+        byte[] bytes = NpyBytes.Float64("(1,)", [value]);
+        if (accepted)
+            Assert.Equal(float.MaxValue, Read(bytes).Data.Span[0]);
+        else
+            Rejects(bytes, "element 0 (index (0,)) does not fit in float32");
+    }
+
     [Fact]
     public void Version3Utf8Header_IsRead()
     {
