@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -12,8 +11,6 @@ namespace NetGen.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    private const string ProjectFile = "NetGen.Generator.Tests.csproj";
-
     /// <summary>Verifies every source generated in <paramref name="run"/>; fails when there is none.</summary>
     /// <param name="run">The generator run.</param>
     /// <param name="parameters">For a theory, the case (e.g. <c>shape=Deep</c>), appended to the method name as Verify does.</param>
@@ -38,23 +35,6 @@ internal static class Snapshot
         new SnapshotVerifier(Directory(callerFile), SnapshotVerifier.AcceptFromEnvironment).Verify(testName, hintName, source);
     }
 
-    /// <summary>The <c>Snapshots/</c> folder beside this project's csproj, found from the caller's source path (or, failing that, from the test binaries).</summary>
-    private static string Directory(string callerFile)
-    {
-        string? found = FindProjectDirectory(Path.GetDirectoryName(callerFile)) ?? FindProjectDirectory(AppContext.BaseDirectory);
-        if (found is null)
-            throw new InvalidOperationException("Cannot find " + ProjectFile + " above " + callerFile + " or " + AppContext.BaseDirectory + ".");
-        return Path.Combine(found, "Snapshots");
-    }
-
-    private static string? FindProjectDirectory(string? start)
-    {
-        for (string? directory = start; !string.IsNullOrEmpty(directory); directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, ProjectFile)))
-                return directory;
-        }
-
-        return null;
-    }
+    /// <summary>The <c>Snapshots/</c> folder beside this project's csproj.</summary>
+    private static string Directory(string callerFile) => Path.Combine(RepositoryPaths.ProjectDirectory(callerFile), "Snapshots");
 }
