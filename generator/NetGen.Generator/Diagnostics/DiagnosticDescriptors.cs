@@ -130,6 +130,12 @@ internal static class DiagnosticDescriptors
         "File-local network class",
         "The network class '{0}' is file-local ('{1}' is declared 'file'), so the trainer NetGen generates into its own file cannot extend it: remove the 'file' modifier");
 
+    /// <summary>NG0021: "The network class '{0}' derives from the network '{1}', whose generated members it would hide: derive '{0}' from a class that is not a network, and hold a '{1}' in a field if it needs one".</summary>
+    public static readonly DiagnosticDescriptor NetworkDerivesFromNetwork = Error(
+        "NG0021",
+        "Network derives from a network",
+        "The network class '{0}' derives from the network '{1}', whose generated members it would hide: derive '{0}' from a class that is not a network, and hold a '{1}' in a field if it needs one");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");
 

@@ -74,6 +74,8 @@ internal static class NetworkParser
         foreach (TypeDeclarationSyntax enclosing in node.Ancestors().OfType<TypeDeclarationSyntax>())
             if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, enclosing.Identifier.GetLocation(), enclosing.Identifier.ValueText, name));
+        if (BaseNetwork(type) is { } baseNetwork)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkDerivesFromNetwork, node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation, name, baseNetwork.Name));
         if (FileLocalDeclaration(node, type) is { } fileLocal)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, fileLocal.Modifier.GetLocation(), name, fileLocal.TypeName));
 
@@ -217,6 +219,15 @@ internal static class NetworkParser
             if (t.TypeParameters.Length > 0)
                 return true;
         return false;
+    }
+
+    /// <summary>The nearest base class that is itself a network: the generated members of both would collide (CS0108).</summary>
+    private static INamedTypeSymbol? BaseNetwork(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
+            if (t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.NetworkAttribute))
+                return t;
+        return null;
     }
 
     /// <summary>The <c>file</c> modifier on the class or an enclosing type, with that type's name; code in another file cannot extend such a type.</summary>
