@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.Diagnostics;
@@ -598,6 +599,58 @@ public sealed class DiagnosticLocationTests
 
         Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0020", DiagnosticSeverity.Error, 5, 1, "file");
         Assert.Contains("('Holder' is declared 'file')", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void NetworkDerivedFromANetwork_ReportsNG0021_AtTheBaseType()
+    {
+        // Without NG0021 every generated member of DerivedNet hides one of BaseNet's: CS0108 in generated code.
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(2)]
+            public partial class BaseNet { }
+
+            [Network(4)]
+            [Dense(3)]
+            public partial class DerivedNet : BaseNet { }
+            """);
+
+        DiagnosticAssert.Single(run, "NG0021", DiagnosticSeverity.Error, 11, 35, "BaseNet");
+        Assert.Equal("Demo.BaseNet.g.cs", Assert.Single(run.GeneratedSources).HintName);
+    }
+
+    [Fact]
+    public void NetworkDerivedFromANetworkInAReferencedAssembly_ThroughAPlainClass_ReportsNG0021()
+    {
+        GeneratorRun library = GeneratorDriverHarness.Run("""
+            namespace Library;
+
+            [NetGen.Network(4)]
+            [NetGen.Dense(2)]
+            public partial class BaseNet { }
+
+            public class Middle : BaseNet { }
+            """);
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.OutputCompilation.Emit(image).Success);
+        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        CSharpCompilation compilation = GeneratorDriverHarness.CreateCompilation("""
+            namespace Demo;
+
+            [NetGen.Network(4)]
+            [NetGen.Dense(3)]
+            public partial class DerivedNet : Library.Middle { }
+            """).AddReferences(reference);
+        GeneratorRun run = GeneratorDriverHarness.RunOnce(compilation);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0021", DiagnosticSeverity.Error, 5, 35, "Library.Middle");
+        Assert.Contains("derives from the network 'BaseNet'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.Empty(run.GeneratedSources);
     }
 }

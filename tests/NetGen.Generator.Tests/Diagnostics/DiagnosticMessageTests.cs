@@ -37,6 +37,7 @@ public sealed class DiagnosticMessageTests
         ["NG0018"] = ("[Network(4)] [Dense(2)] public static partial class Net { }", ["'Net'", "remove 'static'"]),
         ["NG0019"] = ("[Network(4)] [Dense(2)] public partial record Net;", ["'Net'", "declare it as 'partial class Net'"]),
         ["NG0020"] = ("[Network(4)] [Dense(2)] file partial class Net { }", ["'Net'", "remove the 'file' modifier"]),
+        ["NG0021"] = ("[Network(4)] [Dense(2)] public partial class Base { } [Network(4)] [Dense(2)] public partial class Net : Base { }", ["'Net' derives from the network 'Base'", "derive 'Net' from a class that is not a network"]),
     };
 
     public static TheoryData<string> Ids => new(Cases.Keys.Order(StringComparer.Ordinal));
