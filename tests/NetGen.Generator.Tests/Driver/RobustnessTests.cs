@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using NetGen.Generator.Model;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests.Driver;
@@ -103,11 +104,9 @@ public sealed class RobustnessTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        string source = run.Source("Demo.FromConstants.g.cs");
-        Assert.Contains("public const int InputSize = 784;", source, StringComparison.Ordinal);
-        Assert.Contains("public const int MaxBatch = 100;", source, StringComparison.Ordinal);
-        Assert.Contains("L1Units = 100", source, StringComparison.Ordinal);
-        Assert.Contains("new global::NetGen.Specification.LayerDeclaration(100, global::NetGen.Activation.ReLU, Bias: true", source, StringComparison.Ordinal);
+        NetworkModel model = run.Model;
+        Assert.Equal((784, 100, 10), (model.InputSize, model.MaxBatch, model.OutputSize));
+        Assert.Equal((100, Activation.ReLU, true), (model.Layers[0].Units, model.Layers[0].Activation, model.Layers[0].HasBias));
     }
 
     [Fact]
@@ -125,10 +124,11 @@ public sealed class RobustnessTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        string source = run.Source("Demo.Spelled.g.cs");
-        Assert.Contains("public const int MaxBatch = 97;", source, StringComparison.Ordinal);
-        Assert.Contains("new global::NetGen.Specification.LayerDeclaration(5, global::NetGen.Activation.Tanh, Bias: true", source, StringComparison.Ordinal);
-        Assert.Contains("new global::NetGen.Specification.LayerDeclaration(2, global::NetGen.Activation.Identity, Bias: false", source, StringComparison.Ordinal);
+        NetworkModel model = run.Model;
+        Assert.Equal((3, 97, Loss.HalfSquaredError), (model.InputSize, model.MaxBatch, model.Loss));
+        Assert.Equal(
+            [(5, Activation.Tanh, true), (2, Activation.Identity, false)],
+            model.Layers.Select(l => (l.Units, l.Activation, l.HasBias)).ToArray());
     }
 
     [Fact]
@@ -155,7 +155,9 @@ public sealed class RobustnessTests
         Assert.Equal(
             ["event.Сети.class.int.g.cs", "event.Сети.Сеть.g.cs"],
             run.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToArray());
-        Assert.Contains("partial class @int", run.Source("event.Сети.class.int.g.cs"), StringComparison.Ordinal);
+        Assert.Equal(
+            [("@event.Сети", "@int"), ("@event.Сети", "Сеть")],
+            run.Models.Select(m => (m.Namespace, m.TypeName)).Order().ToArray());
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Tests.Infrastructure;
 
@@ -28,6 +29,21 @@ internal sealed record GeneratorRun(
     /// <summary>The diagnostics of the generator with the given id.</summary>
     public ImmutableArray<Diagnostic> Diagnostics(string id) =>
         GeneratorDiagnostics.Where(d => d.Id == id).ToImmutableArray();
+
+    /// <summary>
+    /// The models the parser produced in this run (the outputs of the Model step), in pipeline order. Tests that are
+    /// about parsing assert on these rather than on emitted text, which the emitter is free to reshape.
+    /// </summary>
+    public ImmutableArray<NetworkModel> Models =>
+        Result.TrackedSteps.TryGetValue(TrackingNames.Model, out ImmutableArray<IncrementalGeneratorRunStep> steps)
+            ? steps.SelectMany(step => step.Outputs)
+                .Where(output => output.Reason != IncrementalStepRunReason.Removed)
+                .Select(output => (NetworkModel)output.Value)
+                .ToImmutableArray()
+            : ImmutableArray<NetworkModel>.Empty;
+
+    /// <summary>The single model of this run.</summary>
+    public NetworkModel Model => Assert.Single(Models);
 
     /// <summary>The text of the generated source with the given hint name.</summary>
     public string Source(string hintName) =>

@@ -120,6 +120,6 @@ public sealed class NetworkParserTests
     {
         GeneratorRun run = GeneratorDriverHarness.Run(source);
         Assert.Empty(run.GeneratorDiagnostics);
-        return (NetworkModel)Assert.Single(Assert.Single(run.Result.TrackedSteps[TrackingNames.Model]).Outputs).Value;
+        return run.Model;
     }
 }
