@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
@@ -21,7 +20,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.NetworkAttribute,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => NetworkParser.IsClassDeclaration(node),
                 transform: static (context, cancellationToken) => NetworkParser.Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
@@ -43,7 +42,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.DenseAttribute,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => NetworkParser.IsClassDeclaration(node),
                 transform: static (context, cancellationToken) => OrphanLayerParser.Parse(context, cancellationToken))
             .SelectMany(static (found, _) => found)
             .WithTrackingName(TrackingNames.OrphanLayers);

@@ -10,113 +10,131 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "NetGen";
 
-    /// <summary>NG0001: "The network class '{0}' must be declared partial so that NetGen can add the trainer to it".</summary>
+    /// <summary>NG0001: "The network class '{0}' must be declared partial so that NetGen can add the trainer to it: write 'partial class {0}'".</summary>
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         "NG0001",
         "Network class is not partial",
         "The network class '{0}' must be declared partial so that NetGen can add the trainer to it: write 'partial class {0}'");
 
-    /// <summary>NG0002: "'{0}' has [Dense] layers but no [Network] attribute".</summary>
+    /// <summary>NG0002: "'{0}' has [Dense] layers but no [Network] attribute: add [Network(inputs)] to the class, or remove the [Dense] attributes".</summary>
     public static readonly DiagnosticDescriptor DenseWithoutNetwork = Error(
         "NG0002",
         "Layer without a network",
         "'{0}' has [Dense] layers but no [Network] attribute: add [Network(inputs)] to the class, or remove the [Dense] attributes");
 
-    /// <summary>NG0003: "The network '{0}' has no layers".</summary>
+    /// <summary>NG0003: "The network '{0}' has no layers: add at least one [Dense(units)] attribute to the class, the output layer last".</summary>
     public static readonly DiagnosticDescriptor NetworkWithoutLayers = Error(
         "NG0003",
         "Network without layers",
         "The network '{0}' has no layers: add at least one [Dense(units)] attribute to the class, the output layer last");
 
-    /// <summary>NG0004: "The network '{0}' declares {1} inputs".</summary>
+    /// <summary>NG0004: "The network '{0}' declares {1} inputs; the number of inputs must be from 1 to {2}: set the argument of [Network] to the number of features per sample".</summary>
     public static readonly DiagnosticDescriptor InputsOutOfRange = Error(
         "NG0004",
         "Input size out of range",
-        "The network '{0}' declares {1} inputs; the number of inputs must be from 1 to {2}");
+        "The network '{0}' declares {1} inputs; the number of inputs must be from 1 to {2}: set the argument of [Network] to the number of features per sample");
 
-    /// <summary>NG0005: "Layer {1} of '{0}' declares {2} units".</summary>
+    /// <summary>NG0005: "Layer {1} of '{0}' declares {2} units; a layer must have from 1 to {3} units: change the first argument of this [Dense]".</summary>
     public static readonly DiagnosticDescriptor UnitsOutOfRange = Error(
         "NG0005",
         "Layer width out of range",
-        "Layer {1} of '{0}' declares {2} units; a layer must have from 1 to {3} units");
+        "Layer {1} of '{0}' declares {2} units; a layer must have from 1 to {3} units: change the first argument of this [Dense]");
 
-    /// <summary>NG0006: "MaxBatch of '{0}' is {1}".</summary>
+    /// <summary>NG0006: "MaxBatch of '{0}' is {1}; it must be from 1 to {2}: set MaxBatch to the largest batch the network will be given".</summary>
     public static readonly DiagnosticDescriptor MaxBatchOutOfRange = Error(
         "NG0006",
         "MaxBatch out of range",
-        "MaxBatch of '{0}' is {1}; it must be from 1 to {2}");
+        "MaxBatch of '{0}' is {1}; it must be from 1 to {2}: set MaxBatch to the largest batch the network will be given");
 
-    /// <summary>NG0007: "The network class '{0}' is generic or nested in a generic type".</summary>
+    /// <summary>NG0007: "The network class '{0}' is generic or nested in a generic type, but every size of a network is a constant: declare the network on a non-generic class outside any generic type".</summary>
     public static readonly DiagnosticDescriptor GenericNetwork = Error(
         "NG0007",
         "Generic network class",
-        "The network class '{0}' is generic or nested in a generic type; every size must be a constant, so declare the network on a non-generic class outside any generic type");
+        "The network class '{0}' is generic or nested in a generic type, but every size of a network is a constant: declare the network on a non-generic class outside any generic type");
 
-    /// <summary>NG0008: "The layers of '{0}' are split across several partial declarations".</summary>
+    /// <summary>NG0008: "The layers of '{0}' are split across several partial declarations, so their order is ambiguous: put every [Dense] attribute on one declaration".</summary>
     public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(
         "NG0008",
         "Layers split across partial declarations",
         "The layers of '{0}' are split across several partial declarations, so their order is ambiguous: put every [Dense] attribute on one declaration");
 
-    /// <summary>NG0009: "'{0}' has more than one [Network] attribute".</summary>
+    /// <summary>NG0009: "'{0}' has more than one [Network] attribute; a class declares one network: remove this one, or declare the second network on its own class".</summary>
     public static readonly DiagnosticDescriptor DuplicateNetwork = Error(
         "NG0009",
         "More than one [Network]",
         "'{0}' has more than one [Network] attribute; a class declares one network: remove this one, or declare the second network on its own class");
 
-    /// <summary>NG0010: "SoftmaxCrossEntropy needs at least 2 classes, but the output layer of '{0}' has {1} unit".</summary>
+    /// <summary>NG0010: "SoftmaxCrossEntropy needs at least 2 classes, but the output layer of '{0}' has {1} unit: widen the output layer to the number of classes, or use Loss.SquaredError for a single real output".</summary>
     public static readonly DiagnosticDescriptor SoftmaxNeedsTwoClasses = Error(
         "NG0010",
         "Softmax over a single output",
         "SoftmaxCrossEntropy needs at least 2 classes, but the output layer of '{0}' has {1} unit: widen the output layer to the number of classes, or use Loss.SquaredError for a single real output");
 
-    /// <summary>NG0011: "SoftmaxCrossEntropy applies softmax to the logits itself; the output layer of '{0}' must use Activation.Identity, not {1}".</summary>
+    /// <summary>NG0011: "SoftmaxCrossEntropy applies softmax to the logits itself, so the output layer of '{0}' must not have an activation of its own: use Activation.Identity (the default) instead of Activation.{1}".</summary>
     public static readonly DiagnosticDescriptor SoftmaxAfterActivation = Error(
         "NG0011",
         "Softmax after an output activation",
-        "SoftmaxCrossEntropy applies softmax to the logits itself; the output layer of '{0}' must use Activation.Identity, not Activation.{1}");
+        "SoftmaxCrossEntropy applies softmax to the logits itself, so the output layer of '{0}' must not have an activation of its own: use Activation.Identity (the default) instead of Activation.{1}");
 
-    /// <summary>NG0012: "Layer {1} of '{0}' feeds another layer but its weights start at zero".</summary>
+    /// <summary>NG0012: "Layer {1} of '{0}' feeds another layer but its weights start at zero: every unit would compute and learn the same thing; use WeightInit = Init.XavierNormal, Init.HeNormal or Init.ScaledNormal".</summary>
     public static readonly DiagnosticDescriptor ZeroInitHiddenLayer = Warning(
         "NG0012",
         "Hidden layer initialized to zero",
         "Layer {1} of '{0}' feeds another layer but its weights start at zero: every unit would compute and learn the same thing; use WeightInit = Init.XavierNormal, Init.HeNormal or Init.ScaledNormal");
 
-    /// <summary>NG0013: "{0} value {1} is not a known {0}".</summary>
+    /// <summary>NG0013: "{1} of '{0}' is {2}, which is not a member of NetGen.{3}: use one of {4}".</summary>
     public static readonly DiagnosticDescriptor UnknownEnumValue = Error(
         "NG0013",
         "Unknown enum value",
-        "{1} is not a known {0} value; use one of the named members of NetGen.{0} ({2})");
+        "{1} of '{0}' is {2}, which is not a member of NetGen.{3}: use one of {4}");
 
-    /// <summary>NG0014: "The network '{0}' has {1} parameters".</summary>
+    /// <summary>NG0014: "The network '{0}' has {1} parameters, above the limit of {2}: narrow its widest layers or its inputs".</summary>
     public static readonly DiagnosticDescriptor TooManyParameters = Error(
         "NG0014",
         "Too many parameters",
-        "The network '{0}' has {1} parameters, above the limit of {2}: narrow its layers");
+        "The network '{0}' has {1} parameters, above the limit of {2}: narrow its widest layers or its inputs");
 
-    /// <summary>NG0015: "The network '{0}' has {1} layers".</summary>
+    /// <summary>NG0015: "The network '{0}' has {1} layers, above the limit of {2}: remove this [Dense] and the ones after it, or merge layers".</summary>
     public static readonly DiagnosticDescriptor TooManyLayers = Error(
         "NG0015",
         "Too many layers",
-        "The network '{0}' has {1} layers, above the limit of {2}: remove layers");
+        "The network '{0}' has {1} layers, above the limit of {2}: remove this [Dense] and the ones after it, or merge layers");
 
-    /// <summary>NG0016: "MaxBatch {1} of '{0}' needs {2} buffer floats".</summary>
+    /// <summary>NG0016: "MaxBatch {1} of '{0}' needs {2} floats of activation and gradient buffers, above the limit of {3}: set MaxBatch to at most {4}".</summary>
     public static readonly DiagnosticDescriptor BuffersTooLarge = Error(
         "NG0016",
         "Batch buffers too large",
-        "MaxBatch {1} of '{0}' needs {2} floats of activation and gradient buffers, above the limit of {3}: lower MaxBatch");
+        "MaxBatch {1} of '{0}' needs {2} floats of activation and gradient buffers, above the limit of {3}: set MaxBatch to at most {4}");
 
-    /// <summary>NG0017: "'{0}' encloses the network '{1}' and must be declared partial".</summary>
+    /// <summary>NG0017: "'{0}' encloses the network '{1}' and must be declared partial too, so that NetGen can add to the nested class: write 'partial' on '{0}'".</summary>
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
         "NG0017",
         "Enclosing type is not partial",
         "'{0}' encloses the network '{1}' and must be declared partial too, so that NetGen can add to the nested class: write 'partial' on '{0}'");
 
-    /// <summary>NG0018: "The network class '{0}' is static".</summary>
+    /// <summary>NG0018: "The network class '{0}' is static, but a network holds its parameters in an instance: remove 'static'".</summary>
     public static readonly DiagnosticDescriptor StaticNetwork = Error(
         "NG0018",
         "Static network class",
         "The network class '{0}' is static, but a network holds its parameters in an instance: remove 'static'");
+
+    /// <summary>NG0019: "'{0}' is a record, but NetGen extends networks as a 'partial class' and a record's value equality does not suit a mutable parameter buffer: declare it as 'partial class {0}'".</summary>
+    public static readonly DiagnosticDescriptor RecordNetwork = Error(
+        "NG0019",
+        "Network declared on a record",
+        "'{0}' is a record, but NetGen extends networks as a 'partial class' and a record's value equality does not suit a mutable parameter buffer: declare it as 'partial class {0}'");
+
+    /// <summary>NG0020: "The network class '{0}' is file-local ('{1}' is declared 'file'), so the trainer NetGen generates into its own file cannot extend it: remove the 'file' modifier".</summary>
+    public static readonly DiagnosticDescriptor FileLocalNetwork = Error(
+        "NG0020",
+        "File-local network class",
+        "The network class '{0}' is file-local ('{1}' is declared 'file'), so the trainer NetGen generates into its own file cannot extend it: remove the 'file' modifier");
+
+    /// <summary>NG0021: "The network class '{0}' derives from the network '{1}', whose generated members it would hide: derive '{0}' from a class that is not a network, and hold a '{1}' in a field if it needs one".</summary>
+    public static readonly DiagnosticDescriptor NetworkDerivesFromNetwork = Error(
+        "NG0021",
+        "Network derives from a network",
+        "The network class '{0}' derives from the network '{1}', whose generated members it would hide: derive '{0}' from a class that is not a network, and hold a '{1}' in a field if it needs one");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");

@@ -20,6 +20,16 @@ internal static class Names
     public const string LayerDeclaration = "global::NetGen.Specification.LayerDeclaration";
     public const string Guard = "global::NetGen.NetworkGuard";
     public const string Initializer = "global::NetGen.Initialization.ParameterInitializer";
+    public const string Activations = "global::NetGen.Kernels.Activations";
+    public const string Losses = "global::NetGen.Kernels.Losses";
+    public const string Sgd = "global::NetGen.Kernels.Sgd";
+    public const string ReadOnlySpanOf = "global::System.ReadOnlySpan";
+    public const string SpanOf = "global::System.Span";
+    public const string EpochResult = "global::NetGen.EpochResult";
+    public const string Evaluation = "global::NetGen.Evaluation";
+    public const string INetwork = "global::NetGen.INetwork";
+    public const string IClassifier = "global::NetGen.IClassifier";
+    public const string IRegressor = "global::NetGen.IRegressor";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
 
     /// <summary>The generator's version, written into [GeneratedCode]; snapshot tests scrub it.</summary>

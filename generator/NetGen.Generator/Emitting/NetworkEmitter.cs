@@ -26,17 +26,95 @@ internal static partial class NetworkEmitter
             scopes.Push(writer.Block("partial " + containing.Keyword + " " + containing.Name));
 
         WriteTypeRemarks(writer, model);
-        using (writer.Block("partial class " + model.TypeName))
+        using (writer.Block("partial class " + model.TypeName + " : " + (model.IsClassifier ? Names.IClassifier : Names.IRegressor)))
         {
+            // The declaration: shapes, the spec, the parameter buffers and their per-layer views.
             WriteConstants(writer, model);
+            writer.Line();
+            WriteLanes(writer);
             writer.Line();
             WriteSpec(writer, model);
             writer.Line();
+            WriteInterfaceSpec(writer);
+            writer.Line();
             WriteBuffers(writer, model);
+            writer.Line();
+            WriteWorkBuffers(writer, model);
             writer.Line();
             WriteTensorViews(writer, model);
             writer.Line();
             WriteInitialize(writer);
+
+            // The public API of INetwork<T>, IClassifier / IRegressor: argument checks, then the passes below.
+            writer.Line();
+            WriteForward(writer, model);
+            writer.Line();
+            WritePredict(writer, model);
+            TargetKind[] targets = TargetKind.For(model);
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteBackward(writer, model, kind);
+            }
+
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteInputGradient(writer, model, kind);
+            }
+
+            writer.Line();
+            WriteApplySgd(writer);
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteTrainBatch(writer, model, kind);
+            }
+
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteTrainEpoch(writer, model, kind);
+            }
+
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteEvaluate(writer, model, kind);
+            }
+
+            // The passes over a batch, as straight-line calls of the layers' methods.
+            writer.Line();
+            WriteRunForward(writer, model);
+            writer.Line();
+            WriteRunBackward(writer, model);
+            writer.Line();
+            WriteRunTrainStep(writer, model);
+            writer.Line();
+            WriteOutputGradient(writer, model);
+            writer.Line();
+            WriteOutputLoss(writer, model);
+            if (model.IsClassifier)
+            {
+                writer.Line();
+                WriteWidenLabels(writer);
+            }
+
+            // One method per layer and pass.
+            foreach (LayerModel layer in model.Layers)
+            {
+                LayerTerms t = Terms(model, layer);
+                writer.Line();
+                writer.Line("// ---- Layer " + t.N + ": " + t.Equation + ", [" + Names.Int(layer.Inputs) + " x " + Names.Int(layer.Units) + "] ----");
+                writer.Line();
+                WriteForwardLayer(writer, model, t);
+                writer.Line();
+                WriteBackwardLayer(writer, model, t);
+                writer.Line();
+                WritePropagateLayer(writer, t);
+                writer.Line();
+                WriteUpdateLayer(writer, model, t);
+            }
         }
 
         while (scopes.Count > 0)

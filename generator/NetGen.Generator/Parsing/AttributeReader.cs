@@ -25,6 +25,17 @@ internal sealed class AttributeReader
     /// <summary>The location of the whole attribute (falls back to nothing for metadata attributes).</summary>
     public Location? Location => Syntax?.GetLocation();
 
+    /// <summary>The type declaration the attribute is written on, or null when it came from metadata.</summary>
+    public TypeDeclarationSyntax? Declaration => Syntax?.Parent?.Parent as TypeDeclarationSyntax;
+
+    /// <summary>Whether the attribute is written inside <paramref name="node"/> (one partial declaration of its class).</summary>
+    public bool IsWithin(SyntaxNode node) =>
+        Syntax is { } syntax && syntax.SyntaxTree == node.SyntaxTree && node.Span.Contains(syntax.Span);
+
+    /// <summary>Whether the attribute is written on the same declaration as <paramref name="other"/> (compared by tree and span, not node identity).</summary>
+    public bool IsOnSameDeclarationAs(AttributeReader other) =>
+        Declaration is { } mine && other.Declaration is { } theirs && mine.SyntaxTree == theirs.SyntaxTree && mine.Span == theirs.Span;
+
     /// <summary>
     /// Whether the compiler could bind the attribute and evaluate every argument. When it could not, the compiler
     /// already reports an error, and the generator stays silent and emits nothing.

@@ -18,10 +18,24 @@ namespace NetGen.Generator.Parsing;
 /// </summary>
 internal static class NetworkParser
 {
+    /// <summary>
+    /// The syntactic predicate of both pipelines: a class or a record class, the declarations [Network] and [Dense]
+    /// are valid on (a record is reported as NG0019 rather than silently ignored).
+    /// </summary>
+    public static bool IsClassDeclaration(SyntaxNode node) =>
+        node is ClassDeclarationSyntax
+        || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
+
     /// <summary>The transform of the [Network] pipeline: one call per class declaration that carries [Network].</summary>
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax node)
+        // [Network] is only valid on classes (records included); on anything else the compiler reports CS0592.
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.TargetNode is not TypeDeclarationSyntax node)
+            return Empty;
+
+        // A declaration the parser could not name (`partial class {`) already has a compiler error; generating into
+        // it would only add errors in generated code.
+        if (HasMissingName(node, type))
             return Empty;
 
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
@@ -30,7 +44,7 @@ internal static class NetworkParser
         // Phase 1: the [Network] attributes of the whole class. With more than one, only the declaration holding
         // the first reports (each duplicate once) and nothing is generated.
         List<AttributeReader> networks = ReadAttributes(type, KnownNames.NetworkAttribute, cancellationToken);
-        if (networks.Count == 0 || !IsIn(networks[0], node))
+        if (networks.Count == 0 || !networks[0].IsWithin(node))
             return Empty;
         if (networks.Count > 1)
         {
@@ -46,27 +60,41 @@ internal static class NetworkParser
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Phase 2: the class itself must be something the generator can extend.
+        // Phase 2: the class itself must be something the generator can extend. Nothing in an attribute is at
+        // fault here, so these point at the class (or enclosing type) name.
+        Location classLocation = node.Identifier.GetLocation();
+        if (node is RecordDeclarationSyntax)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordNetwork, classLocation, name));
         if (!node.Modifiers.Any(SyntaxKind.PartialKeyword))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, network.Location, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, classLocation, name));
         if (type.IsStatic)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticNetwork, network.Location, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticNetwork, classLocation, name));
         if (IsGenericOrInGeneric(type))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, network.Location, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, classLocation, name));
         foreach (TypeDeclarationSyntax enclosing in node.Ancestors().OfType<TypeDeclarationSyntax>())
             if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, network.Location, enclosing.Identifier.ValueText, name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, enclosing.Identifier.GetLocation(), enclosing.Identifier.ValueText, name));
+        if (BaseNetwork(type) is { } baseNetwork)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkDerivesFromNetwork, node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation, name, baseNetwork.Name));
+        if (FileLocalDeclaration(node, type) is { } fileLocal)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, fileLocal.Modifier.GetLocation(), name, fileLocal.TypeName));
 
         // Phase 3: the network's own arguments.
         int inputs = network.GetConstructorInt(0, 0);
+        bool shapesValid = true;
         if (inputs < 1 || inputs > NetworkLimits.MaxWidth)
+        {
+            shapesValid = false;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputsOutOfRange, network.GetConstructorArgumentLocation(0, KnownNames.NetworkAttributeInputs), name, inputs, NetworkLimits.MaxWidth));
+        }
+
         var loss = (Loss)network.GetNamedInt(KnownNames.NetworkAttributeLoss, (int)Loss.SoftmaxCrossEntropy);
-        CheckDefined(loss, network, KnownNames.NetworkAttributeLoss, diagnostics);
+        CheckDefined(loss, name, KnownNames.NetworkAttributeLoss, network, KnownNames.NetworkAttributeLoss, diagnostics);
         var reduction = (Reduction)network.GetNamedInt(KnownNames.NetworkAttributeReduction, (int)Reduction.Mean);
-        CheckDefined(reduction, network, KnownNames.NetworkAttributeReduction, diagnostics);
+        CheckDefined(reduction, name, KnownNames.NetworkAttributeReduction, network, KnownNames.NetworkAttributeReduction, diagnostics);
         int maxBatch = network.GetNamedInt(KnownNames.NetworkAttributeMaxBatch, KnownNames.DefaultMaxBatch);
-        if (maxBatch < 1 || maxBatch > NetworkLimits.MaxBatch)
+        bool maxBatchValid = maxBatch >= 1 && maxBatch <= NetworkLimits.MaxBatch;
+        if (!maxBatchValid)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MaxBatchOutOfRange, network.GetNamedArgumentLocation(KnownNames.NetworkAttributeMaxBatch), name, maxBatch, NetworkLimits.MaxBatch));
 
         // Phase 4: the layers, in source order, all on one declaration.
@@ -76,8 +104,10 @@ internal static class NetworkParser
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        SyntaxNode? firstDeclaration = DeclarationOf(denses[0]);
-        AttributeReader? strayLayer = denses.FirstOrDefault(d => DeclarationOf(d) != firstDeclaration);
+        // The layers' home is the declaration carrying [Network] when it has layers, else the first one that does;
+        // the first layer elsewhere is the one to move.
+        AttributeReader home = denses.FirstOrDefault(d => d.IsOnSameDeclarationAs(network)) ?? denses[0];
+        AttributeReader? strayLayer = denses.FirstOrDefault(d => !d.IsOnSameDeclarationAs(home));
         if (strayLayer is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplitAcrossDeclarations, strayLayer.Location, name));
@@ -85,30 +115,37 @@ internal static class NetworkParser
         }
 
         if (denses.Count > NetworkLimits.MaxLayers)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyLayers, network.Location, name, denses.Count, NetworkLimits.MaxLayers));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyLayers, denses[NetworkLimits.MaxLayers].Location, name, denses.Count, NetworkLimits.MaxLayers));
 
         var layers = ImmutableArray.CreateBuilder<LayerModel>(denses.Count);
         long offset = 0;
         long activationFloats = Math.Max(inputs, 0);
         int fanIn = Math.Max(inputs, 1);
+        int outputUnits = 0;
         for (int i = 0; i < denses.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             AttributeReader dense = denses[i];
+            int number = i + 1;
             int units = dense.GetConstructorInt(0, 0);
+            outputUnits = units;
             if (units < 1 || units > NetworkLimits.MaxWidth)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnitsOutOfRange, dense.GetConstructorArgumentLocation(0, KnownNames.DenseAttributeUnits), name, i + 1, units, NetworkLimits.MaxWidth));
+            {
+                shapesValid = false;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnitsOutOfRange, dense.GetConstructorArgumentLocation(0, KnownNames.DenseAttributeUnits), name, number, units, NetworkLimits.MaxWidth));
+            }
+
             var activation = (Activation)dense.GetConstructorInt(1, (int)Activation.Identity);
             if (!Enum.IsDefined(typeof(Activation), activation))
-                diagnostics.Add(UnknownEnum(nameof(Activation), (int)activation, dense.GetConstructorArgumentLocation(1, KnownNames.DenseAttributeActivation), Enum.GetNames(typeof(Activation))));
+                diagnostics.Add(UnknownEnum(nameof(Activation), name, "The activation of layer " + Format(number), (int)activation, dense.GetConstructorArgumentLocation(1, KnownNames.DenseAttributeActivation)));
             bool bias = dense.GetNamedBool(KnownNames.DenseAttributeBias, true);
             var weightInit = (Init)dense.GetNamedInt(KnownNames.DenseAttributeWeightInit, (int)Init.XavierNormal);
-            CheckDefined(weightInit, dense, KnownNames.DenseAttributeWeightInit, diagnostics);
+            CheckDefined(weightInit, name, "WeightInit of layer " + Format(number), dense, KnownNames.DenseAttributeWeightInit, diagnostics);
             var biasInit = (Init)dense.GetNamedInt(KnownNames.DenseAttributeBiasInit, (int)Init.Zeros);
-            CheckDefined(biasInit, dense, KnownNames.DenseAttributeBiasInit, diagnostics);
+            CheckDefined(biasInit, name, "BiasInit of layer " + Format(number), dense, KnownNames.DenseAttributeBiasInit, diagnostics);
 
             if (weightInit == Init.Zeros && i < denses.Count - 1)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroInitHiddenLayer, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeWeightInit), name, i + 1));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroInitHiddenLayer, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeWeightInit), name, number));
 
             int safeUnits = Math.Max(units, 1);
             long count = (long)fanIn * safeUnits + (bias ? safeUnits : 0);
@@ -120,26 +157,28 @@ internal static class NetworkParser
             fanIn = safeUnits;
         }
 
-        // Phase 5: what the loss asks of the output layer, and the size limits of the whole network.
+        // Phase 5: what the loss asks of the output layer, and the size limits of the whole network. The sizes are
+        // only meaningful when every width is: an out-of-range width has been reported already.
         AttributeReader output = denses[denses.Count - 1];
         LayerModel outputLayer = layers[layers.Count - 1];
-        if (loss == Loss.SoftmaxCrossEntropy && outputLayer.Units == 1)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNeedsTwoClasses, output.GetConstructorArgumentLocation(0, KnownNames.DenseAttributeUnits), name, outputLayer.Units));
+        if (loss == Loss.SoftmaxCrossEntropy && outputUnits == 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNeedsTwoClasses, output.GetConstructorArgumentLocation(0, KnownNames.DenseAttributeUnits), name, outputUnits));
         if (loss == Loss.SoftmaxCrossEntropy && outputLayer.Activation != Activation.Identity && Enum.IsDefined(typeof(Activation), outputLayer.Activation))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxAfterActivation, output.GetConstructorArgumentLocation(1, KnownNames.DenseAttributeActivation), name, outputLayer.Activation));
-        if (offset > NetworkLimits.MaxParameterCount)
+        if (shapesValid && offset > NetworkLimits.MaxParameterCount)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyParameters, network.Location, name, offset, NetworkLimits.MaxParameterCount));
-        long bufferFloats = activationFloats * 2 * Math.Max(maxBatch, 1);
-        if (bufferFloats > NetworkLimits.MaxBufferFloats && maxBatch <= NetworkLimits.MaxBatch)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuffersTooLarge, network.GetNamedArgumentLocation(KnownNames.NetworkAttributeMaxBatch), name, maxBatch, bufferFloats, NetworkLimits.MaxBufferFloats));
+        long floatsPerRow = activationFloats * 2;
+        long bufferFloats = floatsPerRow * maxBatch;
+        if (shapesValid && maxBatchValid && bufferFloats > NetworkLimits.MaxBufferFloats)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuffersTooLarge, network.GetNamedArgumentLocation(KnownNames.NetworkAttributeMaxBatch), name, maxBatch, bufferFloats, NetworkLimits.MaxBufferFloats, NetworkLimits.MaxBufferFloats / floatsPerRow));
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
         // Phase 6: where the code goes.
         var model = new NetworkModel(
-            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            name,
+            GetNamespace(type),
+            Identifier(name),
             GetContainingTypes(type),
             GetHintName(type),
             inputs,
@@ -161,11 +200,18 @@ internal static class NetworkParser
             .Select(a => new AttributeReader(a, cancellationToken))
             .ToList();
 
-    private static bool IsIn(AttributeReader attribute, SyntaxNode node) =>
-        attribute.Syntax is { } syntax && syntax.SyntaxTree == node.SyntaxTree && node.Span.Contains(syntax.Span);
-
-    private static SyntaxNode? DeclarationOf(AttributeReader attribute) =>
-        attribute.Syntax?.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+    /// <summary>Whether the declaration, an enclosing type or the namespace has no name (a syntax error the compiler reports).</summary>
+    internal static bool HasMissingName(TypeDeclarationSyntax node, INamedTypeSymbol type)
+    {
+        if (type.Name.Length == 0 || node.Identifier.IsMissing)
+            return true;
+        if (node.Ancestors().OfType<TypeDeclarationSyntax>().Any(t => t.Identifier.IsMissing))
+            return true;
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            if (ns.Name.Length == 0)
+                return true;
+        return false;
+    }
 
     private static bool IsGenericOrInGeneric(INamedTypeSymbol type)
     {
@@ -175,21 +221,77 @@ internal static class NetworkParser
         return false;
     }
 
-    private static void CheckDefined<TEnum>(TEnum value, AttributeReader attribute, string property, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    /// <summary>The nearest base class that is itself a network: the generated members of both would collide (CS0108).</summary>
+    private static INamedTypeSymbol? BaseNetwork(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
+            if (t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.NetworkAttribute))
+                return t;
+        return null;
+    }
+
+    /// <summary>The <c>file</c> modifier on the class or an enclosing type, with that type's name; code in another file cannot extend such a type.</summary>
+    private static (SyntaxToken Modifier, string TypeName)? FileLocalDeclaration(TypeDeclarationSyntax node, INamedTypeSymbol type)
+    {
+        foreach (TypeDeclarationSyntax declaration in node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+        {
+            SyntaxToken modifier = declaration.Modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.FileKeyword));
+            if (modifier.IsKind(SyntaxKind.FileKeyword))
+                return (modifier, declaration.Identifier.ValueText);
+        }
+
+        // Another partial declaration may carry the modifier.
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+            if (t.IsFileLocal)
+                return (node.Identifier, t.Name);
+        return null;
+    }
+
+    private static void CheckDefined<TEnum>(TEnum value, string network, string what, AttributeReader attribute, string property, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
         where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(typeof(TEnum), value))
-            diagnostics.Add(UnknownEnum(typeof(TEnum).Name, Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), attribute.GetNamedArgumentLocation(property), Enum.GetNames(typeof(TEnum))));
+            diagnostics.Add(UnknownEnum(typeof(TEnum).Name, network, what, Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), attribute.GetNamedArgumentLocation(property)));
     }
 
-    private static DiagnosticInfo UnknownEnum(string enumName, int value, Location? location, string[] names) =>
-        DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, location, enumName, value, string.Join(", ", names));
+    private static DiagnosticInfo UnknownEnum(string enumName, string network, string what, int value, Location? location) =>
+        DiagnosticInfo.Create(
+            DiagnosticDescriptors.UnknownEnumValue,
+            location,
+            network,
+            what,
+            value,
+            enumName,
+            string.Join(", ", EnumNames(enumName).Select(member => enumName + "." + member)));
+
+    private static string[] EnumNames(string enumName) => enumName switch
+    {
+        nameof(Activation) => Enum.GetNames(typeof(Activation)),
+        nameof(Loss) => Enum.GetNames(typeof(Loss)),
+        nameof(Reduction) => Enum.GetNames(typeof(Reduction)),
+        _ => Enum.GetNames(typeof(Init)),
+    };
+
+    private static string Format(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The name as a C# identifier: reserved keywords get an <c>@</c> (a class named <c>@class</c>).</summary>
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>The namespace as C# (each part escaped), or null for the global namespace.</summary>
+    private static string? GetNamespace(INamedTypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            parts.Insert(0, Identifier(ns.Name));
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
 
     private static EquatableArray<ContainingTypeModel> GetContainingTypes(INamedTypeSymbol type)
     {
         var types = new List<ContainingTypeModel>();
         for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
-            types.Insert(0, new ContainingTypeModel(KeywordOf(t), t.Name));
+            types.Insert(0, new ContainingTypeModel(KeywordOf(t), Identifier(t.Name)));
         return types.ToEquatableArray();
     }
 
@@ -202,14 +304,21 @@ internal static class NetworkParser
         _ => "class",
     };
 
-    /// <summary>The fully qualified metadata name made into a file name: unique per type, stable across builds.</summary>
+    /// <summary>
+    /// The fully qualified metadata name made into a file name: unique per type, stable across builds. Characters
+    /// a hint name cannot hold (none in a valid declaration) become '_', so AddSource can never throw.
+    /// </summary>
     private static string GetHintName(INamedTypeSymbol type)
     {
         var parts = new List<string>();
         for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
             parts.Insert(0, t.MetadataName);
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
-            parts.Insert(0, ns.ToDisplayString());
-        return string.Join(".", parts) + ".g.cs";
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            parts.Insert(0, ns.Name);
+        char[] name = string.Join(".", parts).ToCharArray();
+        for (int i = 0; i < name.Length; i++)
+            if (!(char.IsLetterOrDigit(name[i]) || name[i] is '.' or '_' or '-'))
+                name[i] = '_';
+        return new string(name) + ".g.cs";
     }
 }

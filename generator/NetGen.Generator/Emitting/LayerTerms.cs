@@ -1,0 +1,112 @@
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emitting;
+
+/// <summary>
+/// The names one layer's code and comments use, in the course's notation: layer n maps its input <c>Z{n-1}</c>
+/// (<c>X</c> for the first layer) to <c>Z{n} = sigma(Z{n-1} W{n} + b{n})</c>; <c>P{n}</c> is the pre-activation,
+/// kept only where the derivative needs it; <c>G{n}</c> is the gradient of the loss with respect to the
+/// pre-activation of layer n, the notes' <c>G</c>.
+/// </summary>
+internal sealed class LayerTerms
+{
+    public LayerTerms(LayerModel layer, LayerModel? previous)
+    {
+        Layer = layer;
+        string n = Names.Int(layer.Number);
+        N = n;
+        Input = previous is null ? "X" : "Z" + Names.Int(previous.Number);
+        Output = "Z" + n;
+        Pre = "P" + n;
+        Weights = "W" + n;
+        Bias = "b" + n;
+        Delta = "G" + n;
+        InputsConst = "L" + n + "Inputs";
+        UnitsConst = "L" + n + "Units";
+        WeightOffset = "W" + n + "Offset";
+        BiasOffset = "B" + n + "Offset";
+        OutputField = "_z" + n;
+        PreField = "_p" + n;
+        DeltaField = "_g" + n;
+        KeepsPreActivation = layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus;
+        SparseInput = previous is null || previous.Activation == Activation.ReLU;
+        Previous = previous;
+    }
+
+    public LayerModel Layer { get; }
+
+    /// <summary>The layer before, or null for the first layer (whose input is the user's <c>X</c>).</summary>
+    public LayerModel? Previous { get; }
+
+    public string N { get; }
+
+    public string Input { get; }
+
+    public string Output { get; }
+
+    public string Pre { get; }
+
+    public string Weights { get; }
+
+    public string Bias { get; }
+
+    public string Delta { get; }
+
+    public string InputsConst { get; }
+
+    public string UnitsConst { get; }
+
+    public string WeightOffset { get; }
+
+    public string BiasOffset { get; }
+
+    public string OutputField { get; }
+
+    public string PreField { get; }
+
+    public string DeltaField { get; }
+
+    /// <summary>Whether the derivative of the activation needs the pre-activation (sigmoid, tanh, softplus).</summary>
+    public bool KeepsPreActivation { get; }
+
+    /// <summary>
+    /// Whether the input is often zero, so that kernels skip zero inputs: the network's input (pixels are mostly
+    /// 0) or a ReLU layer's output (about half 0).
+    /// </summary>
+    public bool SparseInput { get; }
+
+    /// <summary>Where the forward kernel stores <c>Z W + b</c>: the pre-activation buffer or the output itself.</summary>
+    public string AffineField => KeepsPreActivation ? PreField : OutputField;
+
+    /// <summary><c>Z1 W2 + b2</c>.</summary>
+    public string Affine => Input + " " + Weights + (Layer.HasBias ? " + " + Bias : string.Empty);
+
+    /// <summary><c>Z2 = ReLU(Z1 W2 + b2)</c>.</summary>
+    public string Equation => Output + " = " + Apply(Layer.Activation, Affine);
+
+    /// <summary>The activation applied to <paramref name="argument"/>, e.g. <c>tanh(P1)</c>; the argument itself for Identity.</summary>
+    public static string Apply(Activation activation, string argument) => activation switch
+    {
+        Activation.Identity => argument,
+        Activation.ReLU => "ReLU(" + argument + ")",
+        Activation.Sigmoid => "sigmoid(" + argument + ")",
+        Activation.Tanh => "tanh(" + argument + ")",
+        _ => "softplus(" + argument + ")",
+    };
+
+    /// <summary>The derivative factor of this layer's activation as the notes write it: <c>1{Z1 &gt; 0}</c>, <c>tanh'(P1)</c>, or null for Identity.</summary>
+    public string? DerivativeText => Layer.Activation switch
+    {
+        Activation.Identity => null,
+        Activation.ReLU => "1{" + Output + " > 0}",
+        Activation.Sigmoid => "sigmoid'(" + Pre + ")",
+        Activation.Tanh => "tanh'(" + Pre + ")",
+        _ => "softplus'(" + Pre + ")",
+    };
+
+    /// <summary>The runtime kernel that applies this layer's smooth activation over a span, e.g. <c>Activations.Tanh</c>.</summary>
+    public string ActivationKernel => Names.Activations + "." + Layer.Activation;
+
+    /// <summary>The runtime function of this layer's smooth activation's derivative at a pre-activation.</summary>
+    public string DerivativeKernel => Names.Activations + "." + Layer.Activation + "Derivative";
+}

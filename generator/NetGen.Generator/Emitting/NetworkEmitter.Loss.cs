@@ -1,0 +1,128 @@
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emitting;
+
+internal static partial class NetworkEmitter
+{
+    // private double OutputGradient(ReadOnlySpan<int> labels, int m)
+    // {
+    //     // G2 = (softmax(Z2) - I_y) / m ...
+    //     for (int b = 0; b < m; b++) loss += Losses.SoftmaxCrossEntropy(Z2[b, :], labels[b], G2[b, :], scale);
+    // }
+    private static void WriteOutputGradient(SourceWriter writer, NetworkModel model)
+    {
+        LayerTerms t = Terms(model, model.OutputLayer);
+        bool mean = model.Reduction == Reduction.Mean;
+        string perM = mean ? " / m" : string.Empty;
+        string equation;
+        string scale;
+        if (model.IsClassifier)
+        {
+            equation = t.Delta + " = (softmax(" + t.Output + ") - I_y)" + perM;
+            scale = mean ? "1f / m" : "1f";
+        }
+        else
+        {
+            bool half = model.Loss == Loss.HalfSquaredError;
+            string residual = "(" + t.Output + " - Y)";
+            string gradient = half ? residual : "2 " + residual;
+            equation = t.Delta + " = " + (t.DerivativeText is null ? gradient : gradient + " o " + t.DerivativeText) + perM;
+            scale = (half ? "1f" : "2f") + (mean ? " / m" : string.Empty);
+        }
+
+        writer.Line("/// <summary>");
+        writer.Line("/// The loss layer: <c>" + equation + "</c>, the gradient of the " + (mean ? "mean" : "summed") + " loss with respect to the");
+        writer.Line("/// output layer's pre-activation; returns the sum of the rows' losses.");
+        writer.Line("/// </summary>");
+        WriteGeneratedCode(writer);
+        string targets = model.IsClassifier ? "labels" : "targets";
+        using (writer.Block("private double OutputGradient(" + TargetKind.CoreSpanType(model) + " " + targets + ", int m)"))
+        {
+            if (model.IsClassifier)
+            {
+                writer.Line("// " + equation + (mean ? ": the notes' 1/m of the mean, folded in here once" : string.Empty));
+                writer.Line("// The loss of row b: log(sum_j exp(" + t.Output + "[b, j])) - " + t.Output + "[b, y_b], with the row maximum subtracted first.");
+            }
+            else
+            {
+                writer.Line("// " + equation + (mean ? ": the 1/m of the mean folded in here once" : string.Empty));
+                writer.Line("// The loss of row b: " + (model.Loss == Loss.HalfSquaredError ? "1/2 " : string.Empty) + "||" + t.Output + "[b, :] - Y[b, :]||^2.");
+            }
+
+            writer.Line("float scale = " + scale + ";");
+            writer.Line("double loss = 0;");
+            using (writer.Block("for (int b = 0; b < m; b++)"))
+            {
+                string output = "new " + Names.ReadOnlySpan + "(" + t.OutputField + ", b * OutputSize, OutputSize)";
+                string gradient = "new " + Names.Span + "(" + t.DeltaField + ", b * OutputSize, OutputSize)";
+                writer.Line(model.IsClassifier
+                    ? "loss += " + Names.Losses + ".SoftmaxCrossEntropy(" + output + ", labels[b], " + gradient + ", scale);"
+                    : "loss += " + Names.Losses + ".SquaredError(" + output + ", targets.Slice(b * OutputSize, OutputSize), " + gradient + ", scale);");
+            }
+
+            WriteOutputDerivative(writer, t);
+            writer.Line(model.Loss == Loss.HalfSquaredError ? "return 0.5 * loss;" : "return loss;");
+        }
+    }
+
+    // for (int k = 0; k < m * OutputSize; k++) _g3[k] *= Activations.TanhDerivative(_p3[k]);
+    private static void WriteOutputDerivative(SourceWriter writer, LayerTerms t)
+    {
+        if (t.DerivativeText is null)
+            return;
+        writer.Line("// ... o " + t.DerivativeText + ", the output activation's derivative");
+        using (writer.Block("for (int k = 0; k < m * OutputSize; k++)"))
+        {
+            writer.Line(t.Layer.Activation == Activation.ReLU
+                ? "if (" + t.OutputField + "[k] <= 0f) " + t.DeltaField + "[k] = 0f;"
+                : t.DeltaField + "[k] *= " + t.DerivativeKernel + "(" + t.PreField + "[k]);");
+        }
+    }
+
+    // private double OutputLoss(ReadOnlySpan<int> labels, int m, ref int errors): the rows' losses and misclassifications.
+    private static void WriteOutputLoss(SourceWriter writer, NetworkModel model)
+    {
+        LayerTerms t = Terms(model, model.OutputLayer);
+        writer.Line(model.IsClassifier
+            ? "/// <summary>The sum of the rows' losses at the logits <c>" + t.Output + "</c>, counting the rows whose argmax is not the label.</summary>"
+            : "/// <summary>The sum of the rows' losses at the outputs <c>" + t.Output + "</c>.</summary>");
+        WriteGeneratedCode(writer);
+        string signature = model.IsClassifier
+            ? "private double OutputLoss(" + TargetKind.CoreSpanType(model) + " labels, int m, ref int errors)"
+            : "private double OutputLoss(" + TargetKind.CoreSpanType(model) + " targets, int m)";
+        using (writer.Block(signature))
+        {
+            writer.Line("double loss = 0;");
+            using (writer.Block("for (int b = 0; b < m; b++)"))
+            {
+                string row = "new " + Names.ReadOnlySpan + "(" + t.OutputField + ", b * OutputSize, OutputSize)";
+                if (model.IsClassifier)
+                {
+                    writer.Line("var logits = " + row + ";");
+                    writer.Line("loss += " + Names.Losses + ".SoftmaxCrossEntropy(logits, labels[b]);");
+                    writer.Line("if (" + Names.Losses + ".ArgMax(logits) != labels[b])");
+                    writer.Line("    errors++;");
+                }
+                else
+                {
+                    writer.Line("loss += " + Names.Losses + ".SquaredError(" + row + ", targets.Slice(b * OutputSize, OutputSize));");
+                }
+            }
+
+            writer.Line(model.Loss == Loss.HalfSquaredError ? "return 0.5 * loss;" : "return loss;");
+        }
+    }
+
+    // private ReadOnlySpan<int> WidenLabels(ReadOnlySpan<byte> labels): byte labels into the int label buffer.
+    private static void WriteWidenLabels(SourceWriter writer)
+    {
+        writer.Line("/// <summary>Copies at most MaxBatch byte labels into the label buffer, as <c>int</c>.</summary>");
+        WriteGeneratedCode(writer);
+        using (writer.Block("private " + Names.ReadOnlySpanOf + "<int> WidenLabels(" + Names.ReadOnlySpanOf + "<byte> labels)"))
+        {
+            writer.Line("for (int b = 0; b < labels.Length; b++)");
+            writer.Line("    _labels[b] = labels[b];");
+            writer.Line("return new " + Names.ReadOnlySpanOf + "<int>(_labels, 0, labels.Length);");
+        }
+    }
+}

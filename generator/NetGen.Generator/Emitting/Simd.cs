@@ -1,0 +1,107 @@
+namespace NetGen.Generator.Emitting;
+
+/// <summary>
+/// The C# expressions of the vector and pointer operations the kernels are made of, fully qualified, so that kernel
+/// emitters read as the code they write.
+/// </summary>
+/// <remarks>
+/// Kernels address tensors through <c>ref float</c> locals and element offsets (no bounds checks in the inner loops;
+/// every public entry point checks the spans' lengths first). <c>Vector&lt;float&gt;.Count</c> is written as
+/// <see cref="Lanes"/>, a property of the generated class the JIT folds to a constant: 4, 8 or 16 floats.
+/// </remarks>
+internal static class Simd
+{
+    /// <summary>The generated property that holds <c>Vector&lt;float&gt;.Count</c>.</summary>
+    public const string Lanes = "Lanes";
+
+    /// <summary>The fewest floats a <c>Vector&lt;float&gt;</c> holds on any .NET platform (16 bytes).</summary>
+    public const int MinLanes = 4;
+
+    /// <summary>The most floats a <c>Vector&lt;float&gt;</c> holds: the runtime caps it at 512 bits.</summary>
+    public const int MaxLanes = 16;
+
+    /// <summary>The <c>var zero = Vector&lt;float&gt;.Zero;</c> local that kernels declare.</summary>
+    public const string Zero = "zero";
+
+    /// <summary>The declaration of <see cref="Zero"/>.</summary>
+    public const string ZeroDeclaration = "var zero = " + Names.VectorFloat + ".Zero;";
+
+    /// <summary><c>ref Unsafe.Add(ref source, offset)</c>, or <c>ref source</c> for offset 0.</summary>
+    public static string At(string source, string offset) =>
+        offset == "0" ? "ref " + source : "ref " + Names.Unsafe + ".Add(ref " + source + ", " + offset + ")";
+
+    /// <summary>The float at <c>source[offset]</c> (readable and assignable).</summary>
+    public static string Element(string source, string offset) =>
+        offset == "0" ? source : Names.Unsafe + ".Add(ref " + source + ", " + offset + ")";
+
+    /// <summary>The vector at <c>source[offset .. offset + Lanes)</c>.</summary>
+    public static string Load(string source, string offset) =>
+        offset == "0"
+            ? Names.Vector + ".LoadUnsafe(ref " + source + ")"
+            : Names.Vector + ".LoadUnsafe(ref " + source + ", " + Index(offset) + ")";
+
+    /// <summary>A statement storing <paramref name="value"/> at <c>destination[offset .. offset + Lanes)</c>.</summary>
+    public static string Store(string value, string destination, string offset) =>
+        offset == "0"
+            ? Names.Vector + ".StoreUnsafe(" + value + ", ref " + destination + ");"
+            : Names.Vector + ".StoreUnsafe(" + value + ", ref " + destination + ", " + Index(offset) + ");";
+
+    /// <summary><c>(nuint)j</c> or <c>(nuint)(i * L1Units + j)</c>.</summary>
+    private static string Index(string offset)
+    {
+        foreach (char c in offset)
+        {
+            if (!char.IsLetterOrDigit(c))
+                return "(nuint)(" + offset + ")";
+        }
+
+        return "(nuint)" + offset;
+    }
+
+    /// <summary><c>a * b + c</c>, fused where the hardware has FMA.</summary>
+    public static string MultiplyAdd(string a, string b, string c) => Names.Vector + ".MultiplyAddEstimate(" + a + ", " + b + ", " + c + ")";
+
+    /// <summary>A vector of <paramref name="scalar"/> in every lane.</summary>
+    public static string Broadcast(string scalar) => "new " + Names.VectorFloat + "(" + scalar + ")";
+
+    /// <summary><c>max(value, 0)</c> lane by lane.</summary>
+    public static string Relu(string value) => Names.Vector + ".Max(" + value + ", " + Zero + ")";
+
+    /// <summary>The sum of the lanes.</summary>
+    public static string Sum(string value) => Names.Vector + ".Sum(" + value + ")";
+
+    /// <summary>The lanes of <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else of <paramref name="whenFalse"/>.</summary>
+    public static string Select(string mask, string whenTrue, string whenFalse) =>
+        Names.Vector + ".ConditionalSelect(" + mask + ", " + whenTrue + ", " + whenFalse + ")";
+
+    /// <summary>The lanes of <paramref name="value"/> where <paramref name="mask"/> is set, else 0.</summary>
+    public static string Mask(string value, string mask) => Names.Vector + ".BitwiseAnd(" + value + ", " + mask + ")";
+
+    /// <summary>
+    /// A mask of the last <c>units % Lanes</c> lanes: the lanes of the vector ending at unit <c>units</c> that the
+    /// full vectors before it did not cover.
+    /// </summary>
+    public static string TailMask(string units) =>
+        Names.Vector + ".AsVectorSingle(" + Names.Vector + ".GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>("
+        + Lanes + " - " + units + " % " + Lanes + ")))";
+
+    /// <summary><c>ref float name = ref MemoryMarshal.GetArrayDataReference(array)</c> offset by <paramref name="offset"/>.</summary>
+    public static string ArrayRef(string name, string array, string offset = "0")
+    {
+        string start = Names.MemoryMarshal + ".GetArrayDataReference(" + array + ")";
+        return "ref float " + name + " = ref " + (offset == "0" ? start : Names.Unsafe + ".Add(ref " + start + ", " + offset + ")") + ";";
+    }
+
+    /// <summary><c>ref float name = ref MemoryMarshal.GetReference(span)</c>.</summary>
+    public static string SpanRef(string name, string span) =>
+        "ref float " + name + " = ref " + Names.MemoryMarshal + ".GetReference(" + span + ");";
+
+    /// <summary><c>offset + c * Lanes</c>, the start of the c-th vector of a block.</summary>
+    public static string Offset(string offset, int vector) =>
+        vector switch
+        {
+            0 => offset,
+            1 => offset + " + " + Lanes,
+            _ => offset + " + " + Names.Int(vector) + " * " + Lanes,
+        };
+}

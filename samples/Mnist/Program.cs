@@ -1,0 +1,82 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using NetGen;
+using NetGen.Data;
+using NetGen.Samples.Mnist;
+
+// The MNIST sample: trains a network declared with NetGen attributes (Networks.cs) and prints the course's table.
+SampleOptions options;
+try
+{
+    options = SampleOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(SampleOptions.Usage);
+    return 0;
+}
+
+try
+{
+    return Run(options);
+}
+catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 1;
+}
+
+static int Run(SampleOptions options)
+{
+    string folder = DataLocator.Locate(options);
+    ImageDataSet train = ImageDataSet.LoadTrain(folder);
+    ImageDataSet test = ImageDataSet.LoadTest(folder);
+    if (options.Limit is int limit)
+    {
+        train = train.Take(limit);
+        test = test.Take(limit);
+    }
+
+    IClassifier network = options.Model switch
+    {
+        "softmax" => new SoftmaxRegression(),
+        "mlp100" => new Mlp100(),
+        _ => new Mlp400(),
+    };
+    network.Initialize(options.Seed);
+
+    CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+    Console.WriteLine($"NetGen {options.Model}: {network.Spec}");
+    Console.WriteLine($"{options.Dataset}: {train.Count} training and {test.Count} test images from {folder}; lr {options.LearningRate}, batch {options.Batch}, {options.Epochs} epochs, seed {options.Seed}");
+    Console.WriteLine();
+    Console.WriteLine("| Epoch | Train Loss | Train Err | Test Loss | Test Err |  Time (s) |");
+    Console.WriteLine("|-------|------------|-----------|-----------|----------|-----------|");
+
+    var runner = new EpochRunner(network, train, options.LearningRate, options.Batch);
+    TimeSpan trainingTime = TimeSpan.Zero;
+    for (int epoch = 0; epoch < options.Epochs; epoch++)
+    {
+        long started = Stopwatch.GetTimestamp();
+        runner.Run(epoch);
+        TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+        trainingTime += elapsed;
+
+        // As the course's loss_err: the loss and error of the whole split after the epoch.
+        Evaluation onTrain = network.Evaluate(train.Images, train.Labels, train.Count);
+        Evaluation onTest = network.Evaluate(test.Images, test.Labels, test.Count);
+        Console.WriteLine($"|  {epoch,4} |    {onTrain.MeanLoss:F5} |   {onTrain.ErrorRate:F5} |   {onTest.MeanLoss:F5} |  {onTest.ErrorRate:F5} | {elapsed.TotalSeconds,9:F3} |");
+    }
+
+    double examples = (double)train.Count * options.Epochs;
+    Console.WriteLine();
+    Console.WriteLine($"Trained {options.Epochs} epochs in {trainingTime.TotalSeconds:F2} s: {examples / Math.Max(trainingTime.TotalSeconds, 1e-9):N0} examples per second.");
+    return 0;
+}

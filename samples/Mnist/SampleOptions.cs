@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace NetGen.Samples.Mnist;
+
+/// <summary>The sample's command line. Defaults reproduce the course's published run.</summary>
+internal sealed class SampleOptions
+{
+    public string Model { get; private set; } = "mlp400";
+
+    public int Epochs { get; private set; } = 20;
+
+    public float LearningRate { get; private set; } = 0.2f;
+
+    public int Batch { get; private set; } = 100;
+
+    public ulong Seed { get; private set; }
+
+    public int? Limit { get; private set; }
+
+    public string Dataset { get; private set; } = "mnist";
+
+    public string? DataDirectory { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public const string Usage = """
+        Usage: dotnet run --project samples/Mnist -c Release -- [options]
+
+        Trains a network declared with NetGen on MNIST and prints the course's table.
+
+          --model M      softmax (784-10), mlp100 (784-100-10) or mlp400 (784-400-10; default)
+          --epochs N     epochs to train (default 20)
+          --lr X         learning rate (default 0.2)
+          --batch N      rows per SGD step, 1..1000 (default 100)
+          --seed N       initialization seed (default 0)
+          --limit N      use only the first N rows of each split (quick runs)
+          --dataset D    mnist (default) or fashion (Fashion-MNIST)
+          --data DIR     folder holding the four IDX files (default: data/mnist or data/fashion,
+                         fetched and verified by data/fetch-mnist.sh when missing; also $MNIST_DIR)
+          -h, --help     this text
+        """;
+
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+    public static SampleOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SampleOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Count)
+                    throw new ArgumentException($"{name} needs a value.");
+                return args[++i];
+            }
+
+            switch (name)
+            {
+                case "-h" or "--help":
+                    options.Help = true;
+                    break;
+                case "--model":
+                    options.Model = Value().ToLowerInvariant();
+                    if (options.Model is not ("softmax" or "mlp100" or "mlp400"))
+                        throw new ArgumentException($"--model must be softmax, mlp100 or mlp400, not '{options.Model}'.");
+                    break;
+                case "--epochs":
+                    options.Epochs = PositiveInt(name, Value(), allowZero: true);
+                    break;
+                case "--lr":
+                    string text = Value();
+                    if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float lr) || !float.IsFinite(lr) || lr <= 0)
+                        throw new ArgumentException($"--lr must be a positive number, not '{text}'.");
+                    options.LearningRate = lr;
+                    break;
+                case "--batch":
+                    options.Batch = PositiveInt(name, Value(), allowZero: false);
+                    if (options.Batch > 1000)
+                        throw new ArgumentException($"--batch must be from 1 to 1000 (the sample networks' MaxBatch), not {options.Batch}.");
+                    break;
+                case "--seed":
+                    string seed = Value();
+                    if (!ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s))
+                        throw new ArgumentException($"--seed must be a non-negative integer, not '{seed}'.");
+                    options.Seed = s;
+                    break;
+                case "--limit":
+                    options.Limit = PositiveInt(name, Value(), allowZero: false);
+                    break;
+                case "--dataset":
+                    options.Dataset = Value().ToLowerInvariant();
+                    if (options.Dataset is not ("mnist" or "fashion"))
+                        throw new ArgumentException($"--dataset must be mnist or fashion, not '{options.Dataset}'.");
+                    break;
+                case "--data":
+                    options.DataDirectory = Value();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options.");
+            }
+        }
+
+        return options;
+    }
+
+    private static int PositiveInt(string name, string text, bool allowZero)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || (!allowZero && value == 0))
+            throw new ArgumentException($"{name} must be a {(allowZero ? "non-negative" : "positive")} integer, not '{text}'.");
+        return value;
+    }
+}

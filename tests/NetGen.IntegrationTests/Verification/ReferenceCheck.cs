@@ -1,0 +1,175 @@
+using System;
+using System.Globalization;
+using NetGen.Reference;
+using NetGen.Specification;
+using Xunit.Sdk;
+
+namespace NetGen.IntegrationTests.Verification;
+
+/// <summary>
+/// Holds a generated network to the reference interpreter on one batch size: outputs, loss, every gradient, the
+/// input gradient, and the parameters after five SGD steps taken both as <c>Backward</c> + <c>ApplySgd</c> and as
+/// <c>TrainBatch</c>, all from the same initial parameters. Works through the <see cref="INetwork"/> interfaces, so
+/// declared networks and networks compiled inside a test are checked alike.
+/// </summary>
+internal sealed class ReferenceCheck
+{
+    /// <summary>The number of SGD steps compared.</summary>
+    public const int Steps = 5;
+
+    private readonly INetwork _network;
+    private readonly ReferenceNetwork _reference;
+    private readonly NetworkSpec _spec;
+    private readonly ErrorLog _log;
+    private readonly string _context;
+    private readonly Random _random;
+
+    public ReferenceCheck(INetwork network, int batchSize, int seed, ErrorLog log, string? name = null)
+    {
+        _network = network;
+        _spec = network.Spec;
+        _reference = new ReferenceNetwork(_spec);
+        BatchSize = batchSize;
+        _log = log;
+        _random = new Random(seed);
+        _context = string.Create(CultureInfo.InvariantCulture, $"{name ?? network.GetType().Name} [{_spec}], batch {batchSize}, seed {seed}");
+    }
+
+    public int BatchSize { get; }
+
+    /// <summary>The learning rate of the compared steps: large enough to move the parameters visibly in five steps.</summary>
+    public float LearningRate => _spec.Reduction == Reduction.Mean ? 0.1f : 0.1f / BatchSize;
+
+    public void Run()
+    {
+        _network.Initialize((ulong)_random.Next());
+        float[] initial = _network.Parameters.ToArray();
+        _reference.CopyParametersFrom(initial);
+
+        CheckForwardAndBackward();
+        CheckSgdSteps(initial, fused: false);
+        CheckSgdSteps(initial, fused: true);
+    }
+
+    private void CheckForwardAndBackward()
+    {
+        Batch batch = DrawBatch();
+        int m = batch.Rows;
+
+        float[] outputs = new float[m * _spec.OutputSize];
+        double[] expectedOutputs = new double[outputs.Length];
+        _network.Forward(batch.Inputs, outputs, m);
+        _reference.Forward(batch.Inputs, expectedOutputs, m);
+        Compare("outputs", outputs, expectedOutputs, Tolerances.Outputs);
+
+        float loss = Calls.Backward(_network, batch);
+        double expectedLoss = Calls.Backward(_reference, batch);
+        Compare("loss", loss, expectedLoss, Tolerances.Loss);
+        CompareGradients();
+
+        float[] inputGradients = new float[m * _spec.InputSize];
+        double[] expectedInputGradients = new double[inputGradients.Length];
+        _network.Gradients.Clear();
+        loss = Calls.InputGradient(_network, batch, inputGradients);
+        expectedLoss = Calls.InputGradient(_reference, batch, expectedInputGradients);
+        Compare("loss", loss, expectedLoss, Tolerances.Loss);
+        Compare("input gradient", inputGradients, expectedInputGradients, Tolerances.Gradients);
+        CompareGradients();
+
+        if (_spec.IsClassifier)
+            CheckByteLabels(batch, loss);
+    }
+
+    /// <summary>The byte-label overloads take the same path as the int ones: bit-identical results.</summary>
+    private void CheckByteLabels(Batch batch, float intLoss)
+    {
+        float[] intGradients = _network.Gradients.ToArray();
+        float byteLoss = ((INetwork<byte>)_network).Backward(batch.Inputs, batch.ByteLabels, batch.Rows);
+        if (byteLoss != intLoss || !_network.Gradients.SequenceEqual(intGradients))
+            throw new XunitException($"{_context}: Backward with byte labels differs from int labels.");
+    }
+
+    private void CheckSgdSteps(float[] initial, bool fused)
+    {
+        initial.CopyTo(_network.Parameters);
+        _reference.CopyParametersFrom(initial);
+        string quantity = fused ? "params (TrainBatch)" : "params (ApplySgd)";
+        for (int step = 0; step < Steps; step++)
+        {
+            Batch batch = DrawBatch();
+            if (fused)
+            {
+                float loss = Calls.TrainBatch(_network, batch, LearningRate);
+                double expected = Calls.TrainBatch(_reference, batch, LearningRate);
+                Compare("loss (TrainBatch)", loss, expected, Tolerances.Loss);
+            }
+            else
+            {
+                float loss = Calls.Backward(_network, batch);
+                double expected = Calls.Backward(_reference, batch);
+                Compare("loss", loss, expected, Tolerances.Loss);
+                _network.ApplySgd(LearningRate);
+                _reference.ApplySgd(LearningRate);
+            }
+        }
+
+        Compare(quantity, _network.Parameters, _reference.Parameters, Tolerances.Parameters);
+
+        // The parameters are mostly their initial values; hold the change the steps made to the same tolerance.
+        float[] change = _network.Parameters.ToArray();
+        double[] expectedChange = _reference.Parameters.ToArray();
+        for (int i = 0; i < change.Length; i++)
+        {
+            change[i] -= initial[i];
+            expectedChange[i] -= initial[i];
+        }
+
+        Compare(fused ? "steps (TrainBatch)" : "steps (ApplySgd)", change, expectedChange, Tolerances.Parameters);
+    }
+
+    private void CompareGradients()
+    {
+        foreach (LayerSpec layer in _spec.Layers)
+        {
+            Compare(
+                "gradient " + layer.WeightName,
+                _network.Gradients.Slice(layer.WeightOffset, layer.WeightCount),
+                _reference.Gradients.Slice(layer.WeightOffset, layer.WeightCount),
+                Tolerances.Gradients);
+            if (layer.HasBias)
+            {
+                Compare(
+                    "gradient " + layer.BiasName,
+                    _network.Gradients.Slice(layer.BiasOffset, layer.Units),
+                    _reference.Gradients.Slice(layer.BiasOffset, layer.Units),
+                    Tolerances.Gradients);
+            }
+        }
+    }
+
+    /// <summary>A batch whose ReLU pre-activations (at the current parameters) all keep <see cref="Tolerances.KinkMargin"/> from 0.</summary>
+    private Batch DrawBatch()
+    {
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            Batch batch = Batch.Draw(_spec, BatchSize, _random);
+            if (_reference.KinkMargin(batch.WideInputs, batch.Rows) >= Tolerances.KinkMargin)
+                return batch;
+        }
+
+        throw new XunitException($"{_context}: no batch keeps its ReLU pre-activations {Tolerances.KinkMargin} away from 0.");
+    }
+
+    private void Compare(string quantity, ReadOnlySpan<float> actual, ReadOnlySpan<double> expected, double tolerance) =>
+        Check(quantity, RelativeError.Of(actual, expected), tolerance);
+
+    private void Compare(string quantity, double actual, double expected, double tolerance) =>
+        Check(quantity, RelativeError.Of(actual, expected), tolerance);
+
+    private void Check(string quantity, double error, double tolerance)
+    {
+        _log.Record(quantity.StartsWith("gradient ", StringComparison.Ordinal) ? "gradients" : quantity, error);
+        if (!(error <= tolerance))
+            throw new XunitException(string.Create(CultureInfo.InvariantCulture, $"{_context}: {quantity} relative error {error:E3} > {tolerance:E1}."));
+    }
+}

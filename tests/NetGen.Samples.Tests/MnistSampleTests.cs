@@ -1,0 +1,84 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using NetGen.Data;
+
+namespace NetGen.Samples.Tests;
+
+public sealed class MnistSampleTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("netgen-mnist-sample-").FullName;
+
+    public MnistSampleTests()
+    {
+        // A small fixture in the real format: the first 300 test images of MNIST as both splits.
+        string shared = Path.Combine(RepositoryRoot(), "..", "shared", "mnist");
+        ImageDataSet source = ImageDataSet.LoadTest(shared).Take(300);
+        IdxWriter.Write(source, Path.Combine(_folder, "train-images-idx3-ubyte.gz"), Path.Combine(_folder, "train-labels-idx1-ubyte.gz"));
+        IdxWriter.Write(source.Take(200), Path.Combine(_folder, "t10k-images-idx3-ubyte"), Path.Combine(_folder, "t10k-labels-idx1-ubyte"));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Mlp100_WithLimit_PrintsTheCourseTableAndLearns()
+    {
+        var result = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(60),
+            "--model", "mlp100", "--epochs", "3", "--limit", "250", "--data", _folder, "--seed", "1");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        string[] lines = result.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("| Epoch | Train Loss | Train Err | Test Loss | Test Err |", StringComparison.Ordinal));
+        double[][] rows = lines.Where(l => l.StartsWith("|  ", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
+        Assert.Equal(3, rows.Length);
+        Assert.Equal(new double[] { 0, 1, 2 }, rows.Select(r => r[0]));
+        Assert.True(rows[2][1] < rows[0][1], "train loss should fall over three epochs: " + result.Output);
+        Assert.All(rows, r => Assert.InRange(r[2], 0.0, 1.0));
+        Assert.Contains("250 training and 200 test images", result.Output, StringComparison.Ordinal);
+        Assert.Contains("examples per second", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Softmax_ReadsRawAndGzipFiles()
+    {
+        var result = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(60),
+            "--model", "softmax", "--epochs", "1", "--data", _folder);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("300 training and 200 test images", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--model", "resnet")]
+    [InlineData("--batch", "0")]
+    [InlineData("--batch", "1001")]
+    [InlineData("--lr", "abc")]
+    [InlineData("--epochs")]
+    [InlineData("--frobnicate")]
+    public void BadOption_ExitsWith2AndSaysWhy(params string[] arguments)
+    {
+        var result = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(30), arguments);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(arguments[0], result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingDataFolder_IsAClearError()
+    {
+        var result = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(30),
+            "--data", Path.Combine(_folder, "nope"), "--epochs", "1");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nope", result.Error, StringComparison.Ordinal);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "NetGen.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("NetGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
