@@ -57,6 +57,9 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    /// <summary>The <c>dotnet pack</c> run, on first use.</summary>
+    public ProcessResult PackRun => _pack.Value;
+
     /// <summary>The consumer's restore and build, then its run, on first use (after packing).</summary>
     public ConsumerRun Consumer => _consumer.Value;
 

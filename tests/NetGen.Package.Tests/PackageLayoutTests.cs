@@ -3,12 +3,13 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
+using Xunit.Abstractions;
 
 namespace NetGen.Package.Tests;
 
 /// <summary>The one NetGen package holds the runtime, its docs, the generator and the README, and nothing of Roslyn.</summary>
 [Collection(PackageCollection.Name)]
-public sealed class PackageLayoutTests(PackageFixture fixture)
+public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public void Package_HoldsRuntimeDocsGeneratorReadmeAndLicense()
@@ -80,7 +81,9 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
     private string[] Entries()
     {
         using ZipArchive package = ZipFile.OpenRead(fixture.PackagePath);
-        return package.Entries.Select(e => e.FullName).ToArray();
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        output.WriteLine($"{fixture.PackRun.CommandLine}: {fixture.PackRun.Elapsed.TotalSeconds:F1} s\n{string.Join("\n", entries)}");
+        return entries;
     }
 
     private XDocument Nuspec()
