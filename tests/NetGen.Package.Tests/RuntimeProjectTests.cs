@@ -38,14 +38,20 @@ public sealed class RuntimeProjectTests
     [Fact]
     public void RuntimeSources_DoNotSuppressMissingDocs()
     {
+        // The runtime's sources, and every analyzer config that applies to them: .editorconfig and .globalconfig files
+        // in the project folder, below it, or in a folder above it up to the repository root.
         string runtime = Path.GetDirectoryName(RepositoryPaths.RuntimeProject)!;
-        IEnumerable<string> files = Directory.EnumerateFiles(runtime, "*.cs", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(RepositoryPaths.Root, ".editorconfig", SearchOption.AllDirectories))
-            .Concat(Directory.EnumerateFiles(RepositoryPaths.Root, "*.globalconfig", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var files = new List<string>(Directory.EnumerateFiles(runtime, "*.cs", SearchOption.AllDirectories));
+        files.AddRange(Directory.EnumerateFiles(runtime, "*.editorconfig", SearchOption.AllDirectories));
+        files.AddRange(Directory.EnumerateFiles(runtime, "*.globalconfig", SearchOption.AllDirectories));
+        for (DirectoryInfo? dir = new DirectoryInfo(runtime).Parent; dir is not null && RepositoryPaths.Contains(dir.FullName); dir = dir.Parent)
+            files.AddRange(dir.EnumerateFiles("*config").Where(f => f.Name is ".editorconfig" or ".globalconfig").Select(f => f.FullName));
+        string separator = Path.DirectorySeparatorChar.ToString();
 
-        string[] suppressing = files.Where(f => File.ReadLines(f).Any(l => l.Contains("1591", StringComparison.Ordinal))).ToArray();
+        string[] suppressing = files
+            .Where(f => !f.Contains(separator + "obj" + separator, StringComparison.Ordinal) && !f.Contains(separator + "bin" + separator, StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).Any(l => l.Contains("1591", StringComparison.Ordinal)))
+            .ToArray();
 
         Assert.Empty(suppressing);
     }
