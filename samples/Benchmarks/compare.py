@@ -291,7 +291,7 @@ def run(args, threads, datasets):
     finally:
         netgen.close()
         if limits:
-            limits.unregister() if hasattr(limits, "unregister") else None
+            limits.restore_original_limits()
 
 
 def table(threads, description, workloads, times):
