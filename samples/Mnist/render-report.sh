@@ -24,10 +24,10 @@ if [[ ! -f "$report" ]]; then
     exit 1
 fi
 if [[ -z "$height" ]]; then
-    # About 30 px per table row, 145 px per row of nine digits, and 1500 px for the header, charts and matrix.
+    # About 30 px per table row, 170 px per row of nine digits, and 1600 px for the header, charts and matrix.
     rows=$({ grep -o '<tr' -- "$report" || true; } | wc -l)
     digits=$({ grep -o 'class="digit"' -- "$report" || true; } | wc -l)
-    height=$(( 1500 + 30 * rows + 145 * ((digits + 8) / 9) ))
+    height=$(( 1600 + 30 * rows + 170 * ((digits + 8) / 9) ))
     (( height > 16000 )) && height=16000
 fi
 if ! [[ "$height" =~ ^[0-9]+$ ]] || (( height < 200 || height > 16000 )); then

@@ -14,7 +14,7 @@ internal sealed class EpochChart
     /// <summary>The chart's width in CSS pixels.</summary>
     public const int Width = 560;
 
-    /// <summary>The chart's height in CSS pixels.</summary>
+    /// <summary>The chart's height in CSS pixels with a one-row legend (each further legend row adds 20).</summary>
     public const int Height = 330;
 
     private const double Left = 74, Right = 22, Top = 66, Bottom = 56;
@@ -59,12 +59,30 @@ internal sealed class EpochChart
         int first = _epochs[0], last = _epochs[^1];
         bool padded = _bars is not null || first == last;
         double xMin = padded ? first - 0.5 : first, xMax = padded ? last + 0.5 : last;
-        double plotLeft = Left, plotRight = Width - Right, plotTop = Top, plotBottom = Height - Bottom;
+        // The legend wraps onto more rows when the labels do not fit on one; the plot moves down to make room.
+        var legend = new List<(ChartSeries Series, double X, double Y)>();
+        double legendX = Left, legendY = 46;
+        foreach (ChartSeries line in _lines)
+        {
+            double itemWidth = 30 + line.Label.Length * CharWidth;
+            if (legendX > Left && legendX + itemWidth > Width - Right)
+            {
+                legendX = Left;
+                legendY += 20;
+            }
+
+            legend.Add((line, legendX, legendY));
+            legendX += itemWidth + 18;
+        }
+
+        double extra = legendY - 46;
+        double height = Height + extra;
+        double plotLeft = Left, plotRight = Width - Right, plotTop = Top + extra, plotBottom = height - Bottom;
         double X(double epoch) => plotLeft + (epoch - xMin) / (xMax - xMin) * (plotRight - plotLeft);
         double Y(double value) => plotBottom - y.Fraction(value) * (plotBottom - plotTop);
 
         var svg = new StringBuilder();
-        svg.Append(Markup.Culture, $"<svg class=\"chart\" data-chart=\"{_id}\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{Markup.Escape(_title)}\">\n");
+        svg.Append(Markup.Culture, $"<svg class=\"chart\" data-chart=\"{_id}\" viewBox=\"0 0 {Width} {C(height)}\" width=\"{Width}\" height=\"{C(height)}\" role=\"img\" aria-label=\"{Markup.Escape(_title)}\">\n");
         svg.Append(Markup.Culture, $"<text class=\"chart-title\" x=\"16\" y=\"26\">{Markup.Escape(_title)}</text>\n");
 
         svg.Append("<g class=\"grid\">\n");
@@ -87,7 +105,7 @@ internal sealed class EpochChart
 
         svg.Append("</g>\n");
         svg.Append(Markup.Culture, $"<g class=\"axis\"><line x1=\"{C(plotLeft)}\" y1=\"{C(plotTop)}\" x2=\"{C(plotLeft)}\" y2=\"{C(plotBottom)}\"/><line x1=\"{C(plotLeft)}\" y1=\"{C(plotBottom)}\" x2=\"{C(plotRight)}\" y2=\"{C(plotBottom)}\"/></g>\n");
-        svg.Append(Markup.Culture, $"<text class=\"axis-label\" data-axis=\"x\" x=\"{C((plotLeft + plotRight) / 2)}\" y=\"{Height - 14}\" text-anchor=\"middle\">epoch</text>\n");
+        svg.Append(Markup.Culture, $"<text class=\"axis-label\" data-axis=\"x\" x=\"{C((plotLeft + plotRight) / 2)}\" y=\"{C(height - 14)}\" text-anchor=\"middle\">epoch</text>\n");
         double middle = (plotTop + plotBottom) / 2;
         svg.Append(Markup.Culture, $"<text class=\"axis-label\" data-axis=\"y\" transform=\"rotate(-90)\" x=\"{C(-middle)}\" y=\"20\" text-anchor=\"middle\">{Markup.Escape(_yLabel)} ({y.ScaleName})</text>\n");
 
@@ -139,16 +157,14 @@ internal sealed class EpochChart
                 svg.Append(Markup.Culture, $"<g class=\"markers\" data-series=\"{line.Id}\" fill=\"{line.Color}\">{dots}</g>\n");
         }
 
-        if (_lines.Count > 0)
+        if (legend.Count > 0)
         {
             svg.Append("<g class=\"legend\">\n");
-            double x = plotLeft;
-            foreach (ChartSeries line in _lines)
+            foreach ((ChartSeries line, double x, double y0) in legend)
             {
                 string dash = line.Dashed ? " stroke-dasharray=\"6 4\"" : "";
-                svg.Append(Markup.Culture, $"<line x1=\"{C(x)}\" y1=\"46\" x2=\"{C(x + 24)}\" y2=\"46\" stroke=\"{line.Color}\"{dash}/>");
-                svg.Append(Markup.Culture, $"<text x=\"{C(x + 30)}\" y=\"50\">{Markup.Escape(line.Label)}</text>\n");
-                x += 30 + line.Label.Length * CharWidth + 18;
+                svg.Append(Markup.Culture, $"<line x1=\"{C(x)}\" y1=\"{C(y0)}\" x2=\"{C(x + 24)}\" y2=\"{C(y0)}\" stroke=\"{line.Color}\"{dash}/>");
+                svg.Append(Markup.Culture, $"<text x=\"{C(x + 30)}\" y=\"{C(y0 + 4)}\">{Markup.Escape(line.Label)}</text>\n");
             }
 
             svg.Append("</g>\n");

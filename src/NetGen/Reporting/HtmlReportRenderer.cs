@@ -53,11 +53,20 @@ internal static class HtmlReportRenderer
         if (epochs.Count > 0)
         {
             EpochRecord lastEpoch = epochs[^1];
-            Stat(html, "final test error", Markup.Percent(lastEpoch.TestError, 2), "loss " + Markup.Fixed(lastEpoch.TestLoss, 4));
-            EpochRecord? best = epochs.Where(e => double.IsFinite(e.TestError)).OrderBy(e => e.TestError).ThenBy(e => e.Epoch).FirstOrDefault();
-            if (best is not null)
-                Stat(html, "best test error", Markup.Percent(best.TestError, 2), "epoch " + Markup.Integer(best.Epoch));
-            Stat(html, "final train error", Markup.Percent(lastEpoch.TrainError, 2), "loss " + Markup.Fixed(lastEpoch.TrainLoss, 4));
+            if (HasErrorRates(report))
+            {
+                Stat(html, "final test error", Markup.Percent(lastEpoch.TestError, 2), "loss " + Markup.Fixed(lastEpoch.TestLoss, 4));
+                EpochRecord? best = epochs.Where(e => double.IsFinite(e.TestError)).OrderBy(e => e.TestError).ThenBy(e => e.Epoch).FirstOrDefault();
+                if (best is not null)
+                    Stat(html, "best test error", Markup.Percent(best.TestError, 2), "epoch " + Markup.Integer(best.Epoch));
+                Stat(html, "final train error", Markup.Percent(lastEpoch.TrainError, 2), "loss " + Markup.Fixed(lastEpoch.TrainLoss, 4));
+            }
+            else
+            {
+                Stat(html, "final test loss", Markup.Significant(lastEpoch.TestLoss, 4), "");
+                Stat(html, "final train loss", Markup.Significant(lastEpoch.TrainLoss, 4), "");
+            }
+
             double total = epochs.Sum(e => e.Seconds);
             Stat(html, "training time", Markup.Duration(total), Markup.Duration(total / epochs.Count) + " per epoch");
         }
@@ -122,10 +131,13 @@ internal static class HtmlReportRenderer
         loss.AddLine(new ChartSeries("test-loss", "test", TestColor, epochs.Select(e => e.TestLoss).ToArray()));
         html.Append("<div>").Append(loss.Render()).Append("</div>\n");
 
-        var error = new EpochChart("error", "Error rate per epoch", "error rate, %", ScaleChoice.Auto, numbers, "%");
-        error.AddLine(new ChartSeries("train-error", "train", TrainColor, epochs.Select(e => e.TrainError * 100).ToArray()));
-        error.AddLine(new ChartSeries("test-error", "test", TestColor, epochs.Select(e => e.TestError * 100).ToArray()));
-        html.Append("<div>").Append(error.Render()).Append("</div>\n");
+        if (HasErrorRates(report))
+        {
+            var error = new EpochChart("error", "Error rate per epoch", "error rate, %", ScaleChoice.Auto, numbers, "%");
+            error.AddLine(new ChartSeries("train-error", "train", TrainColor, epochs.Select(e => e.TrainError * 100).ToArray()));
+            error.AddLine(new ChartSeries("test-error", "test", TestColor, epochs.Select(e => e.TestError * 100).ToArray()));
+            html.Append("<div>").Append(error.Render()).Append("</div>\n");
+        }
 
         var time = new EpochChart("time", "Time per epoch (total " + Markup.Duration(epochs.Sum(e => e.Seconds)) + ")", "seconds", ScaleChoice.LinearFromZero, numbers);
         time.SetBars(new ChartSeries("seconds", "seconds", TimeColor, epochs.Select(e => e.Seconds).ToArray()));
@@ -231,8 +243,13 @@ internal static class HtmlReportRenderer
         IReadOnlyList<EpochRecord> epochs = report.Epochs;
         if (epochs.Count == 0) return;
         bool norms = report.HasGradientNorms;
+        bool errors = HasErrorRates(report);
         int layers = report.Spec.Layers.Count;
-        html.Append("<section class=\"card epochs\">\n<h2>Epochs</h2>\n<table class=\"epoch-table\">\n<thead><tr><th>epoch</th><th class=\"num\">train loss</th><th class=\"num\">train error</th><th class=\"num\">test loss</th><th class=\"num\">test error</th><th class=\"num\">time</th>");
+        html.Append("<section class=\"card epochs\">\n<h2>Epochs</h2>\n<div class=\"scroll\">\n<table class=\"epoch-table\">\n<thead><tr><th>epoch</th><th class=\"num\">train loss</th>");
+        if (errors) html.Append("<th class=\"num\">train error</th>");
+        html.Append("<th class=\"num\">test loss</th>");
+        if (errors) html.Append("<th class=\"num\">test error</th>");
+        html.Append("<th class=\"num\">time</th>");
         if (norms)
         {
             for (int l = 0; l < layers; l++)
@@ -242,7 +259,11 @@ internal static class HtmlReportRenderer
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (EpochRecord e in epochs)
         {
-            html.Append(Markup.Culture, $"<tr><td>{e.Epoch}</td><td class=\"num\">{Markup.Fixed(e.TrainLoss, 4)}</td><td class=\"num\">{Markup.Percent(e.TrainError, 2)}</td><td class=\"num\">{Markup.Fixed(e.TestLoss, 4)}</td><td class=\"num\">{Markup.Percent(e.TestError, 2)}</td><td class=\"num\">{Markup.Duration(e.Seconds)}</td>");
+            html.Append(Markup.Culture, $"<tr><td>{e.Epoch}</td><td class=\"num\">{Markup.Fixed(e.TrainLoss, 4)}</td>");
+            if (errors) html.Append(Markup.Culture, $"<td class=\"num\">{Markup.Percent(e.TrainError, 2)}</td>");
+            html.Append(Markup.Culture, $"<td class=\"num\">{Markup.Fixed(e.TestLoss, 4)}</td>");
+            if (errors) html.Append(Markup.Culture, $"<td class=\"num\">{Markup.Percent(e.TestError, 2)}</td>");
+            html.Append(Markup.Culture, $"<td class=\"num\">{Markup.Duration(e.Seconds)}</td>");
             if (norms)
             {
                 for (int l = 0; l < layers; l++)
@@ -255,6 +276,10 @@ internal static class HtmlReportRenderer
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n</section>\n");
     }
+
+    /// <summary>Whether any epoch has a finite error rate: false for a regressor, whose evaluations report NaN.</summary>
+    private static bool HasErrorRates(TrainingReport report) =>
+        report.Epochs.Any(e => double.IsFinite(e.TrainError) || double.IsFinite(e.TestError));
 }

@@ -29,6 +29,7 @@ th { font-weight: 600; color: #475569; }
 .num { text-align: right; font-variant-numeric: tabular-nums; padding-left: 12px; }
 .note { color: #64748b; font-size: 13px; margin: 8px 0 0; }
 .fit { width: 0; min-width: 100%; }
+.scroll { overflow-x: auto; }
 svg { display: block; max-width: 100%; height: auto; }
 svg text { font-family: inherit; font-size: 12px; fill: #475569; }
 svg .chart-title { font-size: 15px; font-weight: 600; fill: #1e293b; }

@@ -67,7 +67,13 @@ internal sealed class ValueAxis
             _ => false,
         };
         if (log) return Logarithmic(min, max, suffix);
-        if (choice == ScaleChoice.LinearFromZero) min = Math.Min(0, min);
+        if (choice == ScaleChoice.LinearFromZero)
+        {
+            // Bars start at zero, with a little headroom so the tallest does not touch the frame.
+            min = Math.Min(0, min);
+            max += (max - min) * 0.04;
+        }
+
         return Linear(min, max, suffix);
     }
 

@@ -253,6 +253,19 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_regressor_without_error_rates_gets_no_error_chart()
+    {
+        var spec = new NetGen.Specification.NetworkSpec(1, [new(2, Activation.Softplus), new(1)], Loss.SquaredError, Reduction.Sum);
+        var report = new TrainingReport("dosage", spec);
+        for (int e = 1; e <= 4; e++) report.AddEpoch(new EpochRecord(e, 1.0 / e, double.NaN, 1.2 / e, double.NaN, 0.01));
+        string html = WriteAndRead(report);
+        Assert.Null(ReportFixtures.Chart(html, "error"));
+        Assert.NotNull(ReportFixtures.Chart(html, "loss"));
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("error rate", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_is_escaped()
     {
         TrainingReport report = new TrainingReport("<b>A & B</b> \"quoted\"", ReportFixtures.Spec)
