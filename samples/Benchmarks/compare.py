@@ -209,10 +209,10 @@ def build_workloads(args, datasets, netgen, threads):
             g2 = e / e.sum(axis=1, keepdims=True)
             g2[0, y1] -= 1
             g1 = (z1 > 0) * (g2 @ W2.T)
-            W2 -= LR * (a1.T @ g2)
-            b2 -= LR * g2.sum(axis=0)
-            W1 -= LR * (x1.T @ g1)
-            b1 -= LR * g1.sum(axis=0)
+            W2[...] -= LR * (a1.T @ g2)
+            b2[...] -= LR * g2.sum(axis=0)
+            W1[...] -= LR * (x1.T @ g1)
+            b1[...] -= LR * g1.sum(axis=0)
 
     tiny = {"numpy": lambda: timed(numpy_steps) / steps}
     if torch:
@@ -291,7 +291,7 @@ def run(args, threads, datasets):
     finally:
         netgen.close()
         if limits:
-            limits.unregister() if hasattr(limits, "unregister") else None
+            limits.restore_original_limits()
 
 
 def table(threads, description, workloads, times):

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using NetGen;
+using NetGen.Checkpoints;
 using NetGen.Data;
+using NetGen.Reporting;
 using NetGen.Samples.Mnist;
 
 // The MNIST sample: trains a network declared with NetGen attributes (Networks.cs) and prints the course's table.
@@ -28,7 +30,7 @@ try
 {
     return Run(options);
 }
-catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or UnauthorizedAccessException)
+catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentException)
 {
     Console.Error.WriteLine($"error: {error.Message}");
     return 1;
@@ -36,6 +38,12 @@ catch (Exception error) when (error is InvalidDataException or IOException or In
 
 static int Run(SampleOptions options)
 {
+    // Fail on a bad output path now, not after twenty epochs.
+    if (options.ReportPath is not null)
+        HtmlReportWriter.EnsureWritable(options.ReportPath);
+    if (options.SavePath is not null)
+        HtmlReportWriter.EnsureWritable(options.SavePath);
+
     string folder = DataLocator.Locate(options);
     ImageDataSet train = ImageDataSet.LoadTrain(folder);
     ImageDataSet test = ImageDataSet.LoadTest(folder);
@@ -52,6 +60,18 @@ static int Run(SampleOptions options)
         _ => new Mlp400(),
     };
     network.Initialize(options.Seed);
+    if (options.LoadPath is not null)
+    {
+        NetworkCheckpoint.Load(network, options.LoadPath);
+        Console.WriteLine($"Loaded the parameters from {options.LoadPath}.");
+    }
+
+    var report = new TrainingReport($"NetGen {options.Model} on {options.Dataset}", network.Spec)
+        .AddHyperparameter("data set", $"{options.Dataset}: {train.Count} train, {test.Count} test")
+        .AddHyperparameter("epochs", options.Epochs)
+        .AddHyperparameter("learning rate", options.LearningRate)
+        .AddHyperparameter("batch size", options.Batch)
+        .AddHyperparameter("seed", options.Seed);
 
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     Console.WriteLine($"NetGen {options.Model}: {network.Spec}");
@@ -72,7 +92,21 @@ static int Run(SampleOptions options)
         // As the course's loss_err: the loss and error of the whole split after the epoch.
         Evaluation onTrain = network.Evaluate(train.Images, train.Labels, train.Count);
         Evaluation onTest = network.Evaluate(test.Images, test.Labels, test.Count);
+        report.AddEpoch(onTrain, onTest, elapsed);
         Console.WriteLine($"|  {epoch,4} |    {onTrain.MeanLoss:F5} |   {onTrain.ErrorRate:F5} |   {onTest.MeanLoss:F5} |  {onTest.ErrorRate:F5} | {elapsed.TotalSeconds,9:F3} |");
+    }
+
+    if (options.SavePath is not null)
+    {
+        NetworkCheckpoint.Save(network, options.SavePath);
+        Console.WriteLine($"Saved the parameters to {options.SavePath} (numpy: np.load(path)['W1']).");
+    }
+
+    if (options.ReportPath is not null)
+    {
+        report.TestResults = ClassificationResults.Evaluate(network, test);
+        HtmlReportWriter.Write(report, options.ReportPath);
+        Console.WriteLine($"Wrote the report to {options.ReportPath}.");
     }
 
     double examples = (double)train.Count * options.Epochs;

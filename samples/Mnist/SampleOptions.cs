@@ -23,6 +23,12 @@ internal sealed class SampleOptions
 
     public string? DataDirectory { get; private set; }
 
+    public string? SavePath { get; private set; }
+
+    public string? LoadPath { get; private set; }
+
+    public string? ReportPath { get; private set; }
+
     public bool Help { get; private set; }
 
     public const string Usage = """
@@ -39,6 +45,9 @@ internal sealed class SampleOptions
           --dataset D    mnist (default) or fashion (Fashion-MNIST)
           --data DIR     folder holding the four IDX files (default: data/mnist or data/fashion,
                          fetched and verified by data/fetch-mnist.sh when missing; also $MNIST_DIR)
+          --load PATH    start from the parameters in a NetGen/numpy .npz checkpoint (W1, W2, ...)
+          --save PATH    save the trained parameters as .npz (atomically) after the last epoch
+          --report PATH  write a self-contained HTML report (curves, confusion matrix, misclassified digits)
           -h, --help     this text
         """;
 
@@ -96,6 +105,15 @@ internal sealed class SampleOptions
                     break;
                 case "--data":
                     options.DataDirectory = Value();
+                    break;
+                case "--save":
+                    options.SavePath = Value();
+                    break;
+                case "--load":
+                    options.LoadPath = Value();
+                    break;
+                case "--report":
+                    options.ReportPath = Value();
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options.");

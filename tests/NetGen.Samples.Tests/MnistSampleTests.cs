@@ -74,6 +74,52 @@ public sealed class MnistSampleTests : IDisposable
         Assert.Contains("nope", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReportInMissingFolder_FailsBeforeTheFirstEpoch()
+    {
+        string report = Path.Combine(_folder, "no-such-folder", "report.html");
+        var result = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(30),
+            "--model", "softmax", "--epochs", "5", "--data", _folder, "--report", report);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no-such-folder", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Epoch |", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveReportAndLoad_WriteACheckpointAndAReport_AndLoadStartsFromIt()
+    {
+        string checkpoint = Path.Combine(_folder, "model.npz");
+        string report = Path.Combine(_folder, "report.html");
+        var first = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(60),
+            "--model", "mlp100", "--epochs", "2", "--data", _folder, "--save", checkpoint, "--report", report);
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.True(File.Exists(checkpoint));
+        string html = File.ReadAllText(report);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+
+        // One epoch at a negligible learning rate from the checkpoint: its first row shows the loaded network, not chance.
+        var second = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(60),
+            "--model", "mlp100", "--epochs", "1", "--lr", "0.000001", "--data", _folder, "--load", checkpoint);
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        Assert.Contains("Loaded the parameters from", second.Output, StringComparison.Ordinal);
+        double trainError = double.Parse(second.Output.Split('\n').First(l => l.StartsWith("|     0", StringComparison.Ordinal))
+            .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[2], CultureInfo.InvariantCulture);
+        Assert.True(trainError < 0.5, "a loaded, trained network should beat chance: " + second.Output);
+    }
+
+    [Fact]
+    public void LoadingACheckpointOfAnotherNetwork_IsAClearError()
+    {
+        string checkpoint = Path.Combine(_folder, "softmax.npz");
+        Assert.Equal(0, SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(60),
+            "--model", "softmax", "--epochs", "1", "--data", _folder, "--save", checkpoint).ExitCode);
+        var result = SampleProcess.Run("NetGen.Samples.Mnist", TimeSpan.FromSeconds(60),
+            "--model", "mlp100", "--epochs", "1", "--data", _folder, "--load", checkpoint);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("softmax.npz", result.Error, StringComparison.Ordinal);
+    }
+
     internal static string RepositoryRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
