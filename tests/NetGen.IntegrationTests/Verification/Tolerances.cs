@@ -10,7 +10,10 @@ internal static class Tolerances
     /// <summary>Outputs (logits or activations) of a forward pass.</summary>
     public const double Outputs = 1e-5;
 
-    /// <summary>A batch loss, an epoch's mean loss, an evaluation's mean loss.</summary>
+    /// <summary>
+    /// A batch loss (relative to <see cref="LossScale"/>: its magnitude, or its sensitivity to the outputs where it
+    /// nearly cancels), an epoch's mean loss, an evaluation's mean loss.
+    /// </summary>
     public const double Loss = 1e-5;
 
     /// <summary>Every parameter gradient and the input gradient.</summary>
