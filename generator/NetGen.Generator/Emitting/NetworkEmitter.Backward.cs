@@ -145,7 +145,7 @@ internal static partial class NetworkEmitter
         for (int k = 0; k < rows; k++)
         {
             string row = k == 0 ? "i" : "(i + " + Names.Int(k) + ")";
-            writer.Line("ref float row" + Names.Int(k) + " = " + Simd.At(weights, row + " * " + t.UnitsConst) + ";");
+            writer.Line("ref float " + weights + "Row" + Names.Int(k) + " = " + Simd.At(weights, row + " * " + t.UnitsConst) + ";");
         }
 
         var kernel = new BroadcastKernel(
@@ -157,8 +157,13 @@ internal static partial class NetworkEmitter
             rowStart: "b * " + t.UnitsConst,
             skipZeros: t.SparseInput,
             init: (k, offset) => Simd.Zero,
-            store: (w, k, offset, accumulator, tail) => WriteGradientStore(w, "row" + Names.Int(k), offset, accumulator, tail, update));
+            store: (w, k, offset, accumulator, tail) => WriteGradientStore(w, weights + "Row" + Names.Int(k), offset, accumulator, tail, update));
         kernel.MaskTail = update;
+        string inputIndex = rows == 1 ? "i" : "i + k";
+        kernel.AccumulateComment = "s[k][c] = sum over the rows b of " + t.Input + "[b, " + inputIndex + "] " + t.Delta + "[b, j + c Lanes ..]";
+        kernel.StoreComment = update
+            ? t.Weights + "[" + inputIndex + ", j + c Lanes ..] -= learningRate s[k][c]"
+            : "d" + t.Weights + "[" + inputIndex + ", j + c Lanes ..] = s[k][c]";
         kernel.WriteUnits(writer, t.UnitsConst, rows == 1 ? SingleRowVectors : BlockVectors);
     }
 
@@ -174,8 +179,9 @@ internal static partial class NetworkEmitter
             return;
         }
 
-        string old = Simd.Load(row, offset);
+        string old = "w" + accumulator.Substring(1);
         string updated = Simd.MultiplyAdd(accumulator, "step", old);
+        writer.Line("var " + old + " = " + Simd.Load(row, offset) + ";");
         writer.Line(Simd.Store(tail ? Simd.Select("keep", updated, old) : updated, row, offset));
     }
 
