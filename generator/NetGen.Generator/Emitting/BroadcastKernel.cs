@@ -95,12 +95,13 @@ internal sealed class BroadcastKernel
     /// Writes the loop over the units: blocks of <paramref name="blockVectors"/> vectors, then single vectors, the
     /// last of which ends at the last unit (overlapping the one before when the units are not a multiple of Lanes).
     /// </summary>
-    public void WriteUnits(SourceWriter writer, string units, int blockVectors)
+    /// <remarks>A block of vectors wider than the layer at the narrowest width (4 lanes) never runs and is not written.</remarks>
+    public void WriteUnits(SourceWriter writer, string units, int unitCount, int blockVectors)
     {
         if (AccumulateComment is not null)
             writer.Line("// " + AccumulateComment);
         writer.Line("int j = 0;");
-        if (blockVectors > 1)
+        if (blockVectors > 1 && unitCount >= blockVectors * Simd.MinLanes)
         {
             string step = Names.Int(blockVectors) + " * " + Simd.Lanes;
             using (writer.Block("for (; j <= " + units + " - " + step + "; j += " + step + ")"))

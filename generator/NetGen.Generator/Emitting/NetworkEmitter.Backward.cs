@@ -126,10 +126,14 @@ internal static partial class NetworkEmitter
         if (blocked)
         {
             writer.Line("// " + equation + ": " + Names.Int(BlockRows) + " inputs i at a time, " + Names.Int(BlockVectors) + " vectors of units in registers, summed over the batch" + skip);
-            writer.Line("int i = 0;");
-            using (writer.Block("for (; i <= " + t.InputsConst + " - " + Names.Int(BlockRows) + "; i += " + Names.Int(BlockRows) + ")"))
+            writer.Line(layer.Inputs % BlockRows == 0 ? "for (int i = 0; i < " + t.InputsConst + "; i += " + Names.Int(BlockRows) + ")" : "int i = 0;");
+            if (layer.Inputs % BlockRows != 0)
+                writer.Line("for (; i <= " + t.InputsConst + " - " + Names.Int(BlockRows) + "; i += " + Names.Int(BlockRows) + ")");
+            using (writer.Block())
                 WriteWeightGradientRows(writer, t, input, delta, weights, update, BlockRows);
-            writer.Line("// The inputs left over, one at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers.");
+            if (layer.Inputs % BlockRows == 0)
+                return;
+            writer.Line("// The " + Names.Int(layer.Inputs % BlockRows) + " inputs left over, one at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers.");
         }
         else
         {
@@ -164,7 +168,7 @@ internal static partial class NetworkEmitter
         kernel.StoreComment = update
             ? t.Weights + "[" + inputIndex + ", j + c Lanes ..] -= learningRate s[k][c]"
             : "d" + t.Weights + "[" + inputIndex + ", j + c Lanes ..] = s[k][c]";
-        kernel.WriteUnits(writer, t.UnitsConst, rows == 1 ? SingleRowVectors : BlockVectors);
+        kernel.WriteUnits(writer, t.UnitsConst, t.Layer.Units, rows == 1 ? SingleRowVectors : BlockVectors);
     }
 
     /// <summary>

@@ -164,6 +164,6 @@ internal static partial class NetworkEmitter
             + t.Input + "[" + rowIndex + ", i] " + t.Weights + "[i, j + c Lanes ..]";
         kernel.StoreComment = (t.KeepsPreActivation ? t.Pre : t.Output) + "[" + rowIndex + ", j + c Lanes ..] = "
             + (layer.Activation == Activation.ReLU ? "ReLU(s[k][c])" : "s[k][c]");
-        kernel.WriteUnits(writer, t.UnitsConst, rows == 1 ? SingleRowVectors : BlockVectors);
+        kernel.WriteUnits(writer, t.UnitsConst, layer.Units, rows == 1 ? SingleRowVectors : BlockVectors);
     }
 }

@@ -83,7 +83,12 @@ internal static partial class NetworkEmitter
                 WriteEvaluate(writer, model, kind);
             }
 
-            // The passes over a batch, as straight-line calls of the layers' methods.
+            // The passes over a batch, as straight-line calls of the layers' methods. They and the kernels handle only
+            // floats, vectors, spans and refs: nothing for nullable analysis to check, and it would double their
+            // compile time (it binds every generic call a second time).
+            writer.Line();
+            writer.Line("// Below: the passes and the kernels, which handle no reference types.");
+            writer.Line("#nullable disable");
             writer.Line();
             WriteRunForward(writer, model);
             writer.Line();

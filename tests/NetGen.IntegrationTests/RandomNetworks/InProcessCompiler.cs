@@ -37,18 +37,32 @@ internal sealed class InProcessCompiler : IDisposable
                 generalDiagnosticOption: ReportDiagnostic.Error,
                 warningLevel: 9999));
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new NetworkGenerator().AsSourceGenerator() }, parseOptions: parse);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         ThrowOnProblems("generator", generatorDiagnostics);
+        GenerateTime = clock.Elapsed;
+        GeneratedLines = output.SyntaxTrees.Sum(tree => tree.GetText().Lines.Count);
 
         using var stream = new MemoryStream();
+        clock.Restart();
         var result = output.Emit(stream);
+        EmitTime = clock.Elapsed;
         ThrowOnProblems("compiler", result.Diagnostics);
         if (!result.Success)
             throw new InvalidOperationException("The compilation failed without diagnostics.");
         stream.Position = 0;
         return _context.LoadFromStream(stream);
     }
+
+    /// <summary>How long the generator took (the last compilation).</summary>
+    public TimeSpan GenerateTime { get; private set; }
+
+    /// <summary>How long checking and emitting took (the last compilation).</summary>
+    public TimeSpan EmitTime { get; private set; }
+
+    /// <summary>The lines of source in the last compilation, generated ones included.</summary>
+    public int GeneratedLines { get; private set; }
 
     public void Dispose() => _context.Unload();
 
