@@ -25,7 +25,8 @@ internal sealed class InProcessCompiler : IDisposable
     /// <summary>Generates, compiles and loads; throws with every diagnostic of warning severity or above.</summary>
     public Assembly Compile(string source, string assemblyName)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        // Documentation comments are checked as in a project with GenerateDocumentationFile: CS1591 and friends are errors.
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var compilation = CSharpCompilation.Create(
             assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, parse, path: assemblyName + ".cs") },
@@ -45,8 +46,9 @@ internal sealed class InProcessCompiler : IDisposable
         GeneratedLines = output.SyntaxTrees.Sum(tree => tree.GetText().Lines.Count);
 
         using var stream = new MemoryStream();
+        using var documentation = new MemoryStream();
         clock.Restart();
-        var result = output.Emit(stream);
+        var result = output.Emit(stream, xmlDocumentationStream: documentation);
         EmitTime = clock.Elapsed;
         ThrowOnProblems("compiler", result.Diagnostics);
         if (!result.Success)

@@ -65,6 +65,7 @@ internal sealed class RandomDeclaration
 
         string className = "Random" + index.ToString("D3", CultureInfo.InvariantCulture);
         var source = new StringBuilder();
+        source.Append(CultureInfo.InvariantCulture, $"/// <summary>Random network {index}.</summary>\n");
         source.Append(CultureInfo.InvariantCulture, $"[global::NetGen.Network({inputs}, Loss = global::NetGen.Loss.{loss}, Reduction = global::NetGen.Reduction.{reduction}, MaxBatch = {maxBatch})]\n");
         foreach (string layer in layers)
             source.Append(layer).Append('\n');
