@@ -6,9 +6,16 @@ using Xunit.Abstractions;
 namespace NetGen.IntegrationTests;
 
 /// <summary>After warm-up, no entry point allocates: every buffer is a field sized for MaxBatch at construction.</summary>
+/// <remarks>
+/// The runtime itself may allocate on the calling thread once, when tiered compilation promotes a method (which,
+/// while other tests keep the JIT busy, can fall inside a measured window). An allocation in the generated code
+/// happens on every call, so each entry point gets a few rounds of calls and must have one round that allocates
+/// nothing. The class runs alone, to keep those rounds quiet.
+/// </remarks>
+[Collection(nameof(AllocationTests))]
 public sealed class AllocationTests(ITestOutputHelper output)
 {
-    private const int WarmUpCalls = 40, MeasuredCalls = 10;
+    private const int WarmUpCalls = 40, MeasuredCalls = 10, Rounds = 5;
 
     [Fact]
     public void Classifier_EntryPoints_AllocateNothing()
@@ -63,11 +70,16 @@ public sealed class AllocationTests(ITestOutputHelper output)
     {
         for (int i = 0; i < WarmUpCalls; i++)
             call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < MeasuredCalls; i++)
-            call();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        output.WriteLine($"{what}: {allocated} bytes over {MeasuredCalls} calls");
-        Assert.True(allocated == 0, $"{what} allocated {allocated} bytes over {MeasuredCalls} calls after warm-up.");
+        var rounds = new System.Collections.Generic.List<long>();
+        for (int round = 0; round < Rounds && (rounds.Count == 0 || rounds[^1] != 0); round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < MeasuredCalls; i++)
+                call();
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        output.WriteLine($"{what}: {string.Join(", ", rounds)} bytes over rounds of {MeasuredCalls} calls");
+        Assert.True(rounds[^1] == 0, $"{what} allocated in every round of {MeasuredCalls} calls after warm-up: {string.Join(", ", rounds)} bytes.");
     }
 }

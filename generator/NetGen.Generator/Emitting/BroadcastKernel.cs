@@ -85,14 +85,23 @@ internal sealed class BroadcastKernel
     /// </summary>
     public bool MaskTail { get; set; }
 
+    /// <summary>A comment written once before the loop over the units: what the accumulators sum.</summary>
+    public string? AccumulateComment { get; set; }
+
+    /// <summary>A comment written before each block's stores: where the accumulators go.</summary>
+    public string? StoreComment { get; set; }
+
     /// <summary>
     /// Writes the loop over the units: blocks of <paramref name="blockVectors"/> vectors, then single vectors, the
     /// last of which ends at the last unit (overlapping the one before when the units are not a multiple of Lanes).
     /// </summary>
-    public void WriteUnits(SourceWriter writer, string units, int blockVectors)
+    /// <remarks>A block of vectors wider than the layer at the narrowest width (4 lanes) never runs and is not written.</remarks>
+    public void WriteUnits(SourceWriter writer, string units, int unitCount, int blockVectors)
     {
+        if (AccumulateComment is not null)
+            writer.Line("// " + AccumulateComment);
         writer.Line("int j = 0;");
-        if (blockVectors > 1)
+        if (blockVectors > 1 && unitCount >= blockVectors * Simd.MinLanes)
         {
             string step = Names.Int(blockVectors) + " * " + Simd.Lanes;
             using (writer.Block("for (; j <= " + units + " - " + step + "; j += " + step + ")"))
@@ -120,7 +129,8 @@ internal sealed class BroadcastKernel
 
         using (writer.Block("for (int " + Counter + " = 0; " + Counter + " < " + Bound + "; " + Counter + "++)"))
         {
-            writer.Line("float " + string.Join(", ", Enumerable.Range(0, Rows).Select(k => "a" + Names.Int(k) + " = " + Scalar(k))) + ";");
+            for (int k = 0; k < Rows; k++)
+                writer.Line("float a" + Names.Int(k) + " = " + Scalar(k) + ";");
             if (SkipZeros)
             {
                 writer.Line("if (" + string.Join(" && ", Enumerable.Range(0, Rows).Select(k => "a" + Names.Int(k) + " == 0f")) + ")");
@@ -138,6 +148,8 @@ internal sealed class BroadcastKernel
             }
         }
 
+        if (StoreComment is not null)
+            writer.Line("// " + StoreComment);
         for (int k = 0; k < Rows; k++)
         {
             for (int c = 0; c < vectors; c++)

@@ -104,6 +104,16 @@ internal sealed class LayerTerms
         _ => "softplus'(" + Pre + ")",
     };
 
+    /// <summary>The derivative factor at one element, e.g. <c>1{Z1[b, i] &gt; 0}</c> or <c>tanh'(P1[b, i])</c>; null for Identity.</summary>
+    public string? DerivativeAt(string index) => Layer.Activation switch
+    {
+        Activation.Identity => null,
+        Activation.ReLU => "1{" + Output + "[" + index + "] > 0}",
+        Activation.Sigmoid => "sigmoid'(" + Pre + "[" + index + "])",
+        Activation.Tanh => "tanh'(" + Pre + "[" + index + "])",
+        _ => "softplus'(" + Pre + "[" + index + "])",
+    };
+
     /// <summary>The runtime kernel that applies this layer's smooth activation over a span, e.g. <c>Activations.Tanh</c>.</summary>
     public string ActivationKernel => Names.Activations + "." + Layer.Activation;
 

@@ -126,10 +126,14 @@ internal static partial class NetworkEmitter
         if (blocked)
         {
             writer.Line("// " + equation + ": " + Names.Int(BlockRows) + " inputs i at a time, " + Names.Int(BlockVectors) + " vectors of units in registers, summed over the batch" + skip);
-            writer.Line("int i = 0;");
-            using (writer.Block("for (; i <= " + t.InputsConst + " - " + Names.Int(BlockRows) + "; i += " + Names.Int(BlockRows) + ")"))
+            writer.Line(layer.Inputs % BlockRows == 0 ? "for (int i = 0; i < " + t.InputsConst + "; i += " + Names.Int(BlockRows) + ")" : "int i = 0;");
+            if (layer.Inputs % BlockRows != 0)
+                writer.Line("for (; i <= " + t.InputsConst + " - " + Names.Int(BlockRows) + "; i += " + Names.Int(BlockRows) + ")");
+            using (writer.Block())
                 WriteWeightGradientRows(writer, t, input, delta, weights, update, BlockRows);
-            writer.Line("// The inputs left over, one at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers.");
+            if (layer.Inputs % BlockRows == 0)
+                return;
+            writer.Line("// The " + Names.Int(layer.Inputs % BlockRows) + " inputs left over, one at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers.");
         }
         else
         {
@@ -145,7 +149,7 @@ internal static partial class NetworkEmitter
         for (int k = 0; k < rows; k++)
         {
             string row = k == 0 ? "i" : "(i + " + Names.Int(k) + ")";
-            writer.Line("ref float row" + Names.Int(k) + " = " + Simd.At(weights, row + " * " + t.UnitsConst) + ";");
+            writer.Line("ref float " + weights + "Row" + Names.Int(k) + " = " + Simd.At(weights, row + " * " + t.UnitsConst) + ";");
         }
 
         var kernel = new BroadcastKernel(
@@ -157,9 +161,14 @@ internal static partial class NetworkEmitter
             rowStart: "b * " + t.UnitsConst,
             skipZeros: t.SparseInput,
             init: (k, offset) => Simd.Zero,
-            store: (w, k, offset, accumulator, tail) => WriteGradientStore(w, "row" + Names.Int(k), offset, accumulator, tail, update));
+            store: (w, k, offset, accumulator, tail) => WriteGradientStore(w, weights + "Row" + Names.Int(k), offset, accumulator, tail, update));
         kernel.MaskTail = update;
-        kernel.WriteUnits(writer, t.UnitsConst, rows == 1 ? SingleRowVectors : BlockVectors);
+        string inputIndex = rows == 1 ? "i" : "i + k";
+        kernel.AccumulateComment = "s[k][c] = sum over the rows b of " + t.Input + "[b, " + inputIndex + "] " + t.Delta + "[b, j + c Lanes ..]";
+        kernel.StoreComment = update
+            ? t.Weights + "[" + inputIndex + ", j + c Lanes ..] -= learningRate s[k][c]"
+            : "d" + t.Weights + "[" + inputIndex + ", j + c Lanes ..] = s[k][c]";
+        kernel.WriteUnits(writer, t.UnitsConst, t.Layer.Units, rows == 1 ? SingleRowVectors : BlockVectors);
     }
 
     /// <summary>
@@ -174,8 +183,9 @@ internal static partial class NetworkEmitter
             return;
         }
 
-        string old = Simd.Load(row, offset);
+        string old = "w" + accumulator.Substring(1);
         string updated = Simd.MultiplyAdd(accumulator, "step", old);
+        writer.Line("var " + old + " = " + Simd.Load(row, offset) + ";");
         writer.Line(Simd.Store(tail ? Simd.Select("keep", updated, old) : updated, row, offset));
     }
 

@@ -98,14 +98,14 @@ internal static partial class NetworkEmitter
         LayerModel layer = t.Layer;
         using (writer.Block("for (int r = 0; r < m; r++)"))
         {
-            writer.Line("ref float in0 = " + Simd.At(input, "r * " + t.InputsConst) + ";");
-            writer.Line("ref float row0 = " + Simd.At(output, "r * " + t.UnitsConst) + ";");
+            writer.Line("ref float " + input + "Row0 = " + Simd.At(input, "r * " + t.InputsConst) + ";");
+            writer.Line("ref float " + output + "Row0 = " + Simd.At(output, "r * " + t.UnitsConst) + ";");
             using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
             {
                 writer.Line("float s = " + (layer.HasBias ? Simd.Element(bias, "j") : "0f") + ";");
                 writer.Line("for (int i = 0; i < " + t.InputsConst + "; i++)");
-                writer.Line("    s += " + Simd.Element("in0", "i") + " * " + Simd.Element(weights, "i * " + t.UnitsConst + " + j") + ";");
-                writer.Line(Simd.Element("row0", "j") + " = " + (layer.Activation == Activation.ReLU ? "s > 0f ? s : 0f" : "s") + ";");
+                writer.Line("    s += " + Simd.Element(input + "Row0", "i") + " * " + Simd.Element(weights, "i * " + t.UnitsConst + " + j") + ";");
+                writer.Line(Simd.Element(output + "Row0", "j") + " = " + (layer.Activation == Activation.ReLU ? "s > 0f ? s : 0f" : "s") + ";");
             }
         }
     }
@@ -139,26 +139,31 @@ internal static partial class NetworkEmitter
         for (int k = 0; k < rows; k++)
         {
             string row = k == 0 ? "r" : "(r + " + Names.Int(k) + ")";
-            writer.Line("ref float in" + Names.Int(k) + " = " + Simd.At(input, row + " * " + t.InputsConst) + ";");
+            writer.Line("ref float " + input + "Row" + Names.Int(k) + " = " + Simd.At(input, row + " * " + t.InputsConst) + ";");
         }
 
         for (int k = 0; k < rows; k++)
         {
             string row = k == 0 ? "r" : "(r + " + Names.Int(k) + ")";
-            writer.Line("ref float row" + Names.Int(k) + " = " + Simd.At(output, row + " * " + t.UnitsConst) + ";");
+            writer.Line("ref float " + output + "Row" + Names.Int(k) + " = " + Simd.At(output, row + " * " + t.UnitsConst) + ";");
         }
 
         var kernel = new BroadcastKernel(
             rows,
             counter: "i",
             bound: t.InputsConst,
-            scalar: k => Simd.Element("in" + Names.Int(k), "i"),
+            scalar: k => Simd.Element(input + "Row" + Names.Int(k), "i"),
             matrix: weights,
             rowStart: "i * " + t.UnitsConst,
             skipZeros: t.SparseInput,
             init: (k, offset) => layer.HasBias ? Simd.Load(bias, offset) : Simd.Zero,
             store: (w, k, offset, accumulator, tail) =>
-                w.Line(Simd.Store(layer.Activation == Activation.ReLU ? Simd.Relu(accumulator) : accumulator, "row" + Names.Int(k), offset)));
-        kernel.WriteUnits(writer, t.UnitsConst, rows == 1 ? SingleRowVectors : BlockVectors);
+                w.Line(Simd.Store(layer.Activation == Activation.ReLU ? Simd.Relu(accumulator) : accumulator, output + "Row" + Names.Int(k), offset)));
+        string rowIndex = rows == 1 ? "r" : "r + k";
+        kernel.AccumulateComment = "s[k][c] = " + (layer.HasBias ? t.Bias + "[j + c Lanes ..] + " : string.Empty) + "sum over i of "
+            + t.Input + "[" + rowIndex + ", i] " + t.Weights + "[i, j + c Lanes ..]";
+        kernel.StoreComment = (t.KeepsPreActivation ? t.Pre : t.Output) + "[" + rowIndex + ", j + c Lanes ..] = "
+            + (layer.Activation == Activation.ReLU ? "ReLU(s[k][c])" : "s[k][c]");
+        kernel.WriteUnits(writer, t.UnitsConst, layer.Units, rows == 1 ? SingleRowVectors : BlockVectors);
     }
 }

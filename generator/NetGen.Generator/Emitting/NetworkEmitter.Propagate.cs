@@ -62,62 +62,64 @@ internal static partial class NetworkEmitter
                 writer.Line("var tail = " + Simd.TailMask(t.UnitsConst) + ";");
             }
             writer.Line();
-            writer.Line("// " + equation + ": for each row b and input i, " + (derivative is null ? string.Empty : derivative.Replace("}", "[b, i]}").Replace(")", "[b, i])") + " times ")
+            writer.Line("// " + equation + ": for each row b and input i, " + (before?.DerivativeAt("b, i") is string at ? at + " times " : string.Empty)
                 + "the dot product of " + t.Delta + "[b, :] and " + t.Weights + "[i, :]");
-            string factor = previous is not null && before!.KeepsPreActivation
-                ? " * " + before.DerivativeKernel + "(" + Simd.Element("gate", "i") + ")"
-                : string.Empty;
             WriteNarrowOrWide(
                 writer,
                 layer.Units,
                 t.UnitsConst,
-                narrow: () => WritePropagateRows(writer, t, previous, before, output, gate, factor, wide: false),
-                wide: () => WritePropagateRows(writer, t, previous, before, output, gate, factor, wide: true));
+                narrow: () => WritePropagateRows(writer, t, previous, before, output, gate, wide: false),
+                wide: () => WritePropagateRows(writer, t, previous, before, output, gate, wide: true));
         }
     }
 
     // for (int b = 0; b < m; b++) for (int i = 0; i < inputs; i++) row[i] = derivative * dot(delta[b, :], W[i, :])
-    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, LayerModel? previous, LayerTerms? before, string output, string? gate, string factor, bool wide)
+    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, LayerModel? previous, LayerTerms? before, string output, string? gate, bool wide)
     {
+        string deltaRow = "g" + t.N + "Row", weightRow = "w" + t.N + "Row", outputRow = output + "Row", gateRow = gate + "Row";
+        string deltaTail = "g" + t.N + "Tail";
+        string factor = previous is not null && before!.KeepsPreActivation
+            ? " * " + before.DerivativeKernel + "(" + Simd.Element(gateRow, "i") + ")"
+            : string.Empty;
         using (writer.Block("for (int b = 0; b < m; b++)"))
         {
-            writer.Line("ref float delta = " + Simd.At("g" + t.N, "b * " + t.UnitsConst) + ";");
-            writer.Line("ref float row = " + Simd.At(output, "b * " + t.InputsConst) + ";");
+            writer.Line("ref float " + deltaRow + " = " + Simd.At("g" + t.N, "b * " + t.UnitsConst) + ";");
+            writer.Line("ref float " + outputRow + " = " + Simd.At(output, "b * " + t.InputsConst) + ";");
             if (gate is not null)
-                writer.Line("ref float gate = " + Simd.At(gate, "b * " + t.InputsConst) + ";");
+                writer.Line("ref float " + gateRow + " = " + Simd.At(gate, "b * " + t.InputsConst) + ";");
             if (wide)
             {
                 writer.Line("// The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.");
-                writer.Line("var deltaTail = " + Simd.Mask(Simd.Load("delta", t.UnitsConst + " - " + Simd.Lanes), "tail") + ";");
+                writer.Line("var " + deltaTail + " = " + Simd.Mask(Simd.Load(deltaRow, t.UnitsConst + " - " + Simd.Lanes), "tail") + ";");
             }
 
             using (writer.Block("for (int i = 0; i < " + t.InputsConst + "; i++)"))
             {
                 if (previous?.Activation == Activation.ReLU)
                 {
-                    using (writer.Block("if (" + Simd.Element("gate", "i") + " <= 0f)"))
+                    using (writer.Block("if (" + Simd.Element(gateRow, "i") + " <= 0f)"))
                     {
-                        writer.Line(Simd.Element("row", "i") + " = 0f; // 1{" + before!.Output + " > 0} is 0: no dot product needed");
+                        writer.Line(Simd.Element(outputRow, "i") + " = 0f; // " + before!.DerivativeAt("b, i") + " is 0: no dot product needed");
                         writer.Line("continue;");
                     }
                 }
 
-                writer.Line("ref float weights = " + Simd.At("w" + t.N, "i * " + t.UnitsConst) + ";");
+                writer.Line("ref float " + weightRow + " = " + Simd.At("w" + t.N, "i * " + t.UnitsConst) + ";");
                 if (!wide)
                 {
                     writer.Line("float s = 0f;");
                     writer.Line("for (int j = 0; j < " + t.UnitsConst + "; j++)");
-                    writer.Line("    s += " + Simd.Element("delta", "j") + " * " + Simd.Element("weights", "j") + ";");
-                    writer.Line(Simd.Element("row", "i") + " = s" + factor + ";");
+                    writer.Line("    s += " + Simd.Element(deltaRow, "j") + " * " + Simd.Element(weightRow, "j") + ";");
+                    writer.Line(Simd.Element(outputRow, "i") + " = s" + factor + ";");
                 }
                 else
                 {
                     writer.Line("var s = " + Simd.Zero + ";");
                     writer.Line("for (int j = 0; j <= " + t.UnitsConst + " - " + Simd.Lanes + "; j += " + Simd.Lanes + ")");
-                    writer.Line("    s = " + Simd.MultiplyAdd(Simd.Load("delta", "j"), Simd.Load("weights", "j"), "s") + ";");
+                    writer.Line("    s = " + Simd.MultiplyAdd(Simd.Load(deltaRow, "j"), Simd.Load(weightRow, "j"), "s") + ";");
                     writer.Line("if (" + t.UnitsConst + " % " + Simd.Lanes + " != 0)");
-                    writer.Line("    s = " + Simd.MultiplyAdd("deltaTail", Simd.Load("weights", t.UnitsConst + " - " + Simd.Lanes), "s") + ";");
-                    writer.Line(Simd.Element("row", "i") + " = " + Simd.Sum("s") + factor + ";");
+                    writer.Line("    s = " + Simd.MultiplyAdd(deltaTail, Simd.Load(weightRow, t.UnitsConst + " - " + Simd.Lanes), "s") + ";");
+                    writer.Line(Simd.Element(outputRow, "i") + " = " + Simd.Sum("s") + factor + ";");
                 }
             }
         }

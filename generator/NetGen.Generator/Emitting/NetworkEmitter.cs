@@ -83,7 +83,12 @@ internal static partial class NetworkEmitter
                 WriteEvaluate(writer, model, kind);
             }
 
-            // The passes over a batch, as straight-line calls of the layers' methods.
+            // The passes over a batch, as straight-line calls of the layers' methods. They and the kernels handle only
+            // floats, vectors, spans and refs: nothing for nullable analysis to check, and it would double their
+            // compile time (it binds every generic call a second time).
+            writer.Line();
+            writer.Line("// Below: the passes and the kernels, which handle no reference types.");
+            writer.Line("#nullable disable");
             writer.Line();
             WriteRunForward(writer, model);
             writer.Line();
@@ -122,7 +127,7 @@ internal static partial class NetworkEmitter
         return writer.ToString();
     }
 
-    // /// <remarks> describing layers, shapes and parameter count, shown on hover.
+    // /// <remarks> describing layers, shapes, parameter count, the vector width and threading, shown on hover.
     private static void WriteTypeRemarks(SourceWriter writer, NetworkModel model)
     {
         writer.Line("/// <remarks>");
@@ -130,17 +135,17 @@ internal static partial class NetworkEmitter
             + (model.Layers.Count == 1 ? " layer, " : " layers, ") + Names.Int(model.ParameterCount) + " parameters, loss "
             + model.Loss + " (" + model.Reduction + "), batches of up to " + Names.Int(model.MaxBatch) + " rows.</para>");
         writer.Line("/// <list type=\"table\">");
-        writer.Line("/// <listheader><term>layer</term><description>shape, activation, parameters</description></listheader>");
+        writer.Line("/// <listheader><term>layer</term><description>equation, shape, parameters</description></listheader>");
         foreach (LayerModel layer in model.Layers)
         {
-            writer.Line("/// <item><term>" + Names.Int(layer.Number) + "</term><description>Z" + Names.Int(layer.Number)
-                + " = " + layer.Activation + "(Z" + Names.Int(layer.Index) + " W" + Names.Int(layer.Number)
-                + (layer.HasBias ? " + b" + Names.Int(layer.Number) : string.Empty) + "): ["
-                + Names.Int(layer.Inputs) + " x " + Names.Int(layer.Units) + "], " + Names.Int(layer.ParameterCount)
-                + " parameters</description></item>");
+            LayerTerms t = Terms(model, layer);
+            writer.Line("/// <item><term>" + t.N + "</term><description><c>" + t.Equation + "</c>: [" + Names.Int(layer.Inputs) + " x "
+                + Names.Int(layer.Units) + "], " + Names.Int(layer.ParameterCount) + " parameters</description></item>");
         }
 
         writer.Line("/// </list>");
+        writer.Line("/// <para>The kernels run on <c>Vector&lt;float&gt;</c> of whatever width the machine gives (4, 8 or 16 floats) and");
+        writer.Line("/// handle the units left over at that width. An instance is not thread-safe: its passes share work buffers.</para>");
         writer.Line("/// </remarks>");
     }
 

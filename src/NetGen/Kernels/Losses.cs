@@ -98,7 +98,7 @@ public static class Losses
         return sum;
     }
 
-    /// <summary>The index of the largest value, the lowest index on ties (NaN never wins).</summary>
+    /// <summary>The index of the largest value, the lowest index on ties (as the interpreter: only a strictly greater value takes over).</summary>
     /// <param name="values">A non-empty row.</param>
     /// <returns>The argmax.</returns>
     public static int ArgMax(ReadOnlySpan<float> values)
