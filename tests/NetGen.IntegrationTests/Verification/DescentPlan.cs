@@ -7,10 +7,10 @@ using Xunit.Sdk;
 namespace NetGen.IntegrationTests.Verification;
 
 /// <summary>
-/// The batches and learning rate of a compared run of SGD steps, planned on the interpreter first: every batch keeps
-/// its ReLU pre-activations <see cref="Tolerances.KinkMargin"/> from 0 at the parameters it is taken at (see
-/// <see cref="KinkMargin"/>), and the descent is stable. A random network can diverge at a learning rate that suits
-/// most others (its loss grows by orders of magnitude and float overflows long before double), or follow a path so
+/// The batches and learning rate of a compared run of SGD steps, planned on the interpreter first: every batch is a
+/// fair comparison at the parameters it is taken at (see <see cref="Conditioning"/>), and the descent is stable. A
+/// random network can diverge at a learning rate that suits most others (its loss grows by orders of magnitude and
+/// float overflows long before double), or follow a path so
 /// sensitive that float rounding alone moves it visibly; that compares nothing, so the rate is cut tenfold until no
 /// step's loss exceeds ten times the first (or 10, if that is larger) and the path grows a rounding-sized difference
 /// in the parameters at most <see cref="MaxAmplification"/> times.
@@ -81,7 +81,7 @@ internal sealed class DescentPlan
                 bool clear = true;
                 foreach (Batch batch in batches)
                 {
-                    clear = KinkMargin.Of(walk.Reference, batch) >= Tolerances.KinkMargin;
+                    clear = Conditioning.IsFair(walk.Reference, batch);
                     if (!clear)
                         break;
                     walk.Step(batch);
@@ -103,15 +103,15 @@ internal sealed class DescentPlan
         for (int attempt = 0; attempt < 100; attempt++)
         {
             Batch batch = Batch.Draw(reference.Spec, batchSize, random);
-            if (KinkMargin.Of(reference, batch) >= Tolerances.KinkMargin)
+            if (Conditioning.IsFair(reference, batch))
                 return batch;
         }
 
-        throw new XunitException($"{context}: no batch keeps its ReLU pre-activations {Tolerances.KinkMargin} from 0.");
+        throw new InconclusiveException($"{context}: no batch of 100 drawn is clear of the ReLU kink and of cancellation (see Conditioning).");
     }
 
-    private static XunitException Diverges(string context, float learningRate) =>
-        new($"{context}: SGD diverges even at learning rate {learningRate * 10}, or no data keeps clear of the ReLU kink.");
+    private static InconclusiveException Diverges(string context, float learningRate) =>
+        new($"{context}: no stable, fair descent down to learning rate {learningRate * 10} (it diverges, amplifies rounding, or finds no data clear of the ReLU kink and of cancellation).");
 
     /// <summary>
     /// The interpreter stepping along a planned path, recording each step's loss scale and loss, with a shadow that
