@@ -53,6 +53,12 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
 
         var failures = new List<string>();
         var log = new ErrorLog();
+        (string Type, string Method, int Size) largest = declarations
+            .SelectMany(d => IlSizeTests.IlSizes(assembly.GetType("NetGen.RandomNetworks." + d.ClassName, throwOnError: true)!).Take(1).Select(m => (d.ClassName, m.Name, m.Size)))
+            .MaxBy(entry => entry.Size);
+        output.WriteLine($"largest generated method: {largest.Type}.{largest.Method}, {largest.Size} IL bytes");
+        if (largest.Size >= IlSizeTests.MaxIlBytes)
+            failures.Add($"{largest.Type}.{largest.Method} has {largest.Size} IL bytes; the bound is {IlSizeTests.MaxIlBytes}.\n{declarations.First(d => d.ClassName == largest.Type).Source}");
         string[]? only = Environment.GetEnvironmentVariable(OnlyVariable)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         foreach (RandomDeclaration declaration in declarations.Where(d => only is null || only.Contains(d.ClassName, StringComparer.Ordinal)))
         {

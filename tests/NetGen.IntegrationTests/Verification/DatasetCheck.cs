@@ -25,9 +25,21 @@ internal static class DatasetCheck
         NetworkSpec spec = network.Spec;
         string context = string.Create(CultureInfo.InvariantCulture, $"{name ?? network.GetType().Name} [{spec}], seed {seed}");
         var random = new Random(seed);
-        network.Initialize((ulong)random.Next());
-        float[] initial = network.Parameters.ToArray();
-        CheckEpoch(network, initial, random, log, context);
+        for (int attempt = 1; ; attempt++)
+        {
+            network.Initialize((ulong)random.Next());
+            float[] initial = network.Parameters.ToArray();
+            try
+            {
+                CheckEpoch(network, initial, random, log, context);
+                break;
+            }
+            catch (InconclusiveException) when (attempt < InconclusiveException.Attempts)
+            {
+                // No fair descent from these parameters: draw others.
+            }
+        }
+
         CheckEvaluationAndPrediction(network, random, log, context);
     }
 

@@ -1,0 +1,93 @@
+using System;
+using NetGen.Reference;
+using NetGen.Specification;
+
+namespace NetGen.IntegrationTests.Verification;
+
+/// <summary>
+/// Whether a batch is a fair place to compare float with double at the interpreter's current parameters: away from
+/// the ReLU kink, and not dominated by cancellation. Where a computed quantity is a near-total cancellation, float's
+/// rounding is large relative to the result whatever the code does; a comparison there measures the data, not the
+/// kernels. The checks redraw such batches, as the reference's own gradient checks do for the kink.
+/// </summary>
+/// <remarks>
+/// The scale of a pre-activation <c>z = b + sum_i a_i w_i</c> is the root-sum-square of its terms,
+/// <c>r = sqrt(b^2 + sum_i (a_i w_i)^2)</c>: the size a sum of terms of random signs typically has, and the size
+/// float's rounding error in <c>z</c> is proportional to (about machine precision times <c>r</c> times a small factor).
+/// <list type="bullet">
+/// <item>Every ReLU pre-activation is at least <see cref="Tolerances.KinkMargin"/> times <c>r</c> from 0, or exactly 0
+/// (zero weights, a zero row without bias: exactly 0 in float too), so float and double take the same side.</item>
+/// <item>The output layer's pre-activations, over the batch, have at least <see cref="MinRatio"/> of the norm of their
+/// scales: not a near-cancellation (one output of one row near 0 would otherwise carry a large relative error).</item>
+/// <item>For a regressor, the residual <c>Y - T</c> is at least <see cref="MinRatio"/> of <c>Y</c>: the loss and its
+/// gradient start from it.</item>
+/// </list>
+/// Norms are over the whole batch, so only small batches with few outputs are ever redrawn for cancellation.
+/// </remarks>
+internal static class Conditioning
+{
+    public const double MinRatio = 0.1;
+
+    public static bool IsFair(ReferenceNetwork reference, Batch batch)
+    {
+        NetworkSpec spec = reference.Spec;
+        ReadOnlySpan<double> parameters = reference.Parameters;
+        double[] values = batch.WideInputs;
+        double outputNorm = 0, outputScale = 0;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            bool last = layer.Index == spec.Layers.Count - 1;
+            double[] next = new double[batch.Rows * layer.Units];
+            for (int b = 0; b < batch.Rows; b++)
+            {
+                for (int j = 0; j < layer.Units; j++)
+                {
+                    double bias = layer.HasBias ? parameters[layer.BiasOffset + j] : 0;
+                    double z = bias, squares = bias * bias;
+                    for (int i = 0; i < layer.Inputs; i++)
+                    {
+                        double term = values[b * layer.Inputs + i] * parameters[layer.WeightOffset + i * layer.Units + j];
+                        z += term;
+                        squares += term * term;
+                    }
+
+                    double scale = Math.Sqrt(squares);
+                    if (layer.Activation == Activation.ReLU && z != 0 && Math.Abs(z) < Tolerances.KinkMargin * scale)
+                        return false;
+                    if (last)
+                    {
+                        outputNorm += z * z;
+                        outputScale += squares;
+                    }
+
+                    next[b * layer.Units + j] = Apply(layer.Activation, z);
+                }
+            }
+
+            values = next;
+        }
+
+        if (Math.Sqrt(outputNorm) < MinRatio * Math.Sqrt(outputScale))
+            return false;
+        if (spec.IsClassifier)
+            return true;
+        double residuals = 0, outputs = 0;
+        for (int k = 0; k < values.Length; k++)
+        {
+            double residual = values[k] - batch.Targets[k];
+            residuals += residual * residual;
+            outputs += values[k] * values[k];
+        }
+
+        return residuals >= MinRatio * MinRatio * outputs;
+    }
+
+    private static double Apply(Activation activation, double z) => activation switch
+    {
+        Activation.Identity => z,
+        Activation.ReLU => Math.Max(z, 0),
+        Activation.Sigmoid => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z)),
+        Activation.Tanh => Math.Tanh(z),
+        _ => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))),
+    };
+}
