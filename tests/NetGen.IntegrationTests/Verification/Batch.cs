@@ -51,6 +51,24 @@ internal sealed class Batch
         return new Batch(rows, inputs, Array.Empty<int>(), targets);
     }
 
+    /// <summary>The rows of every batch, in order.</summary>
+    public static Batch Concatenate(NetworkSpec spec, Batch[] batches)
+    {
+        var inputs = new System.Collections.Generic.List<float>();
+        var labels = new System.Collections.Generic.List<int>();
+        var targets = new System.Collections.Generic.List<float>();
+        int rows = 0;
+        foreach (Batch batch in batches)
+        {
+            rows += batch.Rows;
+            inputs.AddRange(batch.Inputs);
+            labels.AddRange(batch.Labels);
+            targets.AddRange(batch.Targets);
+        }
+
+        return new Batch(rows, inputs.ToArray(), spec.IsClassifier ? labels.ToArray() : Array.Empty<int>(), targets.ToArray());
+    }
+
     /// <summary>Rows [start, start + count) of this batch.</summary>
     public Batch Slice(NetworkSpec spec, int start, int count) => new(
         count,

@@ -37,7 +37,10 @@ internal sealed class ReferenceCheck
 
     public int BatchSize { get; }
 
-    /// <summary>The learning rate of the compared steps: large enough to move the parameters visibly in five steps.</summary>
+    /// <summary>
+    /// The learning rate the compared steps start from: large enough to move the parameters visibly in five steps
+    /// (<see cref="DescentPlan"/> cuts it for a network that would diverge).
+    /// </summary>
     public float LearningRate => _spec.Reduction == Reduction.Mean ? 0.1f : 0.1f / BatchSize;
 
     public void Run()
@@ -47,8 +50,9 @@ internal sealed class ReferenceCheck
         _reference.CopyParametersFrom(initial);
 
         CheckForwardAndBackward();
-        CheckSgdSteps(initial, fused: false);
-        CheckSgdSteps(initial, fused: true);
+        DescentPlan plan = DescentPlan.Steps(_spec, initial, BatchSize, Steps, LearningRate, _random, _context);
+        CheckSgdSteps(initial, plan, fused: false);
+        CheckSgdSteps(initial, plan, fused: true);
     }
 
     private void CheckForwardAndBackward()
@@ -90,28 +94,28 @@ internal sealed class ReferenceCheck
             throw new XunitException($"{_context}: Backward with byte labels differs from int labels.");
     }
 
-    private void CheckSgdSteps(float[] initial, bool fused)
+    private void CheckSgdSteps(float[] initial, DescentPlan plan, bool fused)
     {
         initial.CopyTo(_network.Parameters);
         _reference.CopyParametersFrom(initial);
         string quantity = fused ? "params (TrainBatch)" : "params (ApplySgd)";
-        for (int step = 0; step < Steps; step++)
+        float learningRate = plan.LearningRate;
+        for (int step = 0; step < plan.Batches.Length; step++)
         {
-            Batch batch = DrawBatch();
-            double scale = LossScale.Of(_reference, batch);
+            Batch batch = plan.Batches[step];
             if (fused)
             {
-                float loss = Calls.TrainBatch(_network, batch, LearningRate);
-                double expected = Calls.TrainBatch(_reference, batch, LearningRate);
-                CompareLoss("loss (TrainBatch)", loss, expected, scale);
+                float loss = Calls.TrainBatch(_network, batch, learningRate);
+                double expected = Calls.TrainBatch(_reference, batch, learningRate);
+                CompareLoss("loss (TrainBatch)", loss, expected, plan.LossScales[step]);
             }
             else
             {
                 float loss = Calls.Backward(_network, batch);
                 double expected = Calls.Backward(_reference, batch);
-                CompareLoss("loss", loss, expected, scale);
-                _network.ApplySgd(LearningRate);
-                _reference.ApplySgd(LearningRate);
+                CompareLoss("loss", loss, expected, plan.LossScales[step]);
+                _network.ApplySgd(learningRate);
+                _reference.ApplySgd(learningRate);
             }
         }
 
@@ -155,7 +159,7 @@ internal sealed class ReferenceCheck
         for (int attempt = 0; attempt < 100; attempt++)
         {
             Batch batch = Batch.Draw(_spec, BatchSize, _random);
-            if (_reference.KinkMargin(batch.WideInputs, batch.Rows) >= Tolerances.KinkMargin)
+            if (KinkMargin.Of(_reference, batch) >= Tolerances.KinkMargin)
                 return batch;
         }
 
@@ -166,8 +170,12 @@ internal sealed class ReferenceCheck
         Check(quantity, RelativeError.Of(actual, expected), tolerance);
 
     /// <summary>A batch loss, relative to <see cref="LossScale"/> (its magnitude, or its sensitivity to the outputs where it nearly cancels).</summary>
-    private void CompareLoss(string quantity, double actual, double expected, double scale) =>
+    private void CompareLoss(string quantity, double actual, double expected, double scale)
+    {
+        if (Environment.GetEnvironmentVariable("NETGEN_TRACE_LOSS") is not null)
+            Console.WriteLine($"{_context} {quantity}: {actual} vs {expected} (scale {scale})");
         Check(quantity, Math.Abs(actual - expected) / Math.Max(scale, RelativeError.Tiny), Tolerances.Loss);
+    }
 
     private void Check(string quantity, double error, double tolerance)
     {
