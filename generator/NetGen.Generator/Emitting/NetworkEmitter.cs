@@ -115,6 +115,9 @@ internal static partial class NetworkEmitter
                 writer.Line();
                 WriteUpdateLayer(writer, model, t);
             }
+
+            // Second order (NetworkEmitter.Hessian.cs).
+            WriteHessianMembers(writer, model);
         }
 
         while (scopes.Count > 0)

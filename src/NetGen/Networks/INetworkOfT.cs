@@ -31,6 +31,22 @@ public interface INetwork<TTarget> : INetwork
     float InputGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int batchSize, Span<float> inputGradients);
 
     /// <summary>
+    /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and a vector
+    /// <paramref name="v"/> in the layout of <see cref="INetwork.Parameters"/>, by Pearlmutter's R-operator: the
+    /// directional derivatives along <paramref name="v"/> carried through the forward and the backward pass, at about
+    /// twice the cost of <see cref="Backward"/>. <see cref="INetwork.Parameters"/> and <see cref="INetwork.Gradients"/>
+    /// are not changed; nothing is allocated after the first call.
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[batchSize x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+    /// <param name="batchSize">The number of rows, from 1 to <c>MaxBatch</c>.</param>
+    /// <param name="v">The direction, one value per parameter (length <c>ParameterCount</c>).</param>
+    /// <param name="result">Receives <c>H v</c> (length <c>ParameterCount</c>); may be the same memory as <paramref name="v"/>.</param>
+    /// <returns>The loss of the batch, reduced as declared.</returns>
+    /// <exception cref="ArgumentException">A length does not match, the batch is out of range or a label is not a class.</exception>
+    float HessianVectorProduct(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int batchSize, ReadOnlySpan<float> v, Span<float> result);
+
+    /// <summary>
     /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
     /// <c>Parameters -= learningRate * gradient</c>. Returns the loss before the step.
     /// </summary>
