@@ -19,4 +19,28 @@ internal static class KnownNames
 
     /// <summary>The value of <c>NetworkAttribute.DefaultMaxBatch</c> (the generator cannot reference the runtime).</summary>
     public const int DefaultMaxBatch = 256;
+
+    /// <summary>The public members every generated network declares (per-layer views are checked separately).</summary>
+    public static readonly string[] GeneratedMemberNames =
+    {
+        "InputSize", "OutputSize", "MaxBatch", "ParameterCount", "Spec", "Parameters", "Gradients", "Initialize",
+        "Forward", "Backward", "InputGradient", "ApplySgd", "TrainBatch", "TrainEpoch", "Evaluate", "Predict",
+        "HessianVectorProduct",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a public member NetGen generates for a network of <paramref name="layers"/>
+    /// layers: the fixed API, or a tensor view <c>W{n}</c>, <c>B{n}</c>, <c>GradW{n}</c>, <c>GradB{n}</c>.
+    /// </summary>
+    public static bool IsGeneratedMemberName(string name, int layers)
+    {
+        if (System.Array.IndexOf(GeneratedMemberNames, name) >= 0)
+            return true;
+        string stem = name.StartsWith("Grad", System.StringComparison.Ordinal) ? name.Substring(4) : name;
+        return stem.Length > 1
+            && (stem[0] == 'W' || stem[0] == 'B')
+            && int.TryParse(stem.Substring(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer)
+            && layer >= 1 && layer <= layers
+            && stem.Substring(1) == layer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -172,6 +172,16 @@ internal static class NetworkParser
         if (shapesValid && maxBatchValid && bufferFloats > NetworkLimits.MaxBufferFloats)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuffersTooLarge, network.GetNamedArgumentLocation(KnownNames.NetworkAttributeMaxBatch), name, maxBatch, bufferFloats, NetworkLimits.MaxBufferFloats, NetworkLimits.MaxBufferFloats / floatsPerRow));
 
+        // Phase 5b: a member the user declared under a name the trainer needs would break the generated code.
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || !KnownNames.IsGeneratedMemberName(member.Name, denses.Count))
+                continue;
+            Location? where = member.Locations.FirstOrDefault(l => l.IsInSource);
+            if (where is not null)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameTaken, where, name, member.Name));
+        }
+
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             return new ParseResult(null, diagnostics.ToEquatableArray());
 

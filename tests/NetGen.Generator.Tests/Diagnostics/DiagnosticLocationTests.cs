@@ -654,4 +654,47 @@ public sealed class DiagnosticLocationTests
         Assert.Contains("derives from the network 'BaseNet'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
         Assert.Empty(run.GeneratedSources);
     }
+
+    [Fact]
+    public void MemberNamedLikeAGeneratedMember_ReportsNG0022_AtTheMember_AndGeneratesNothing()
+    {
+        GeneratorRun run = GeneratorDriverHarness.RunOnBrokenCode("""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(3)]
+            [Dense(2)]
+            public partial class Net
+            {
+                public int GradB2 => 0;
+                public void Forwards() { }
+            }
+            """);
+
+        DiagnosticAssert.Single(run, "NG0022", DiagnosticSeverity.Error, 10, 16, "GradB2");
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void MemberNamedLikeAViewOfALayerThatDoesNotExist_IsFine()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(2)]
+            public partial class Net
+            {
+                public int W2 => 0;
+                public int B01 => 0;
+            }
+            """);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "NG0022");
+        Assert.Single(run.GeneratedSources);
+    }
 }

@@ -38,6 +38,7 @@ public sealed class DiagnosticMessageTests
         ["NG0019"] = ("[Network(4)] [Dense(2)] public partial record Net;", ["'Net'", "declare it as 'partial class Net'"]),
         ["NG0020"] = ("[Network(4)] [Dense(2)] file partial class Net { }", ["'Net'", "remove the 'file' modifier"]),
         ["NG0021"] = ("[Network(4)] [Dense(2)] public partial class Base { } [Network(4)] [Dense(2)] public partial class Net : Base { }", ["'Net' derives from the network 'Base'", "derive 'Net' from a class that is not a network"]),
+        ["NG0022"] = ("[Network(4)] [Dense(2)] public partial class Net { public float[] W1 = new float[8]; }", ["'Net' declares a member named 'W1'", "rename 'W1'"]),
     };
 
     public static TheoryData<string> Ids => new(Cases.Keys.Order(StringComparer.Ordinal));

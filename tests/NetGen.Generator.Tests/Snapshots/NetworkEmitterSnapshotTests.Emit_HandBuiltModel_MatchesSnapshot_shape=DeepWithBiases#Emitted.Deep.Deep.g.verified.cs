@@ -15,7 +15,7 @@ namespace Emitted.Deep
     /// <item><term>4</term><description>Z4 = Identity(Z3 W4 + b4): [3 x 2], 8 parameters</description></item>
     /// </list>
     /// </remarks>
-    partial class Deep
+    partial class Deep : global::NetGen.IRegressor
     {
         /// <summary>The number of input features per sample.</summary>
         public const int InputSize = 9;
@@ -35,6 +35,9 @@ namespace Emitted.Deep
         private const int L3Inputs = 5, L3Units = 3, W3Offset = 110, B3Offset = 125;
         private const int L4Inputs = 3, L4Units = 2, W4Offset = 128, B4Offset = 134;
 
+        /// <summary>Floats per <c>Vector&lt;float&gt;</c> (4, 8 or 16): a constant to the JIT, which folds every loop bound that uses it.</summary>
+        private static int Lanes => global::System.Numerics.Vector<float>.Count;
+
         /// <summary>The declaration as data, for the reference interpreter, checkpoints and tools.</summary>
         public static global::NetGen.Specification.NetworkSpec Spec { get; } = new global::NetGen.Specification.NetworkSpec(
             inputs: 9,
@@ -49,6 +52,9 @@ namespace Emitted.Deep
             reduction: global::NetGen.Reduction.Sum,
             maxBatch: 17);
 
+        /// <summary>The declaration as data (the same object as the static <see cref="Spec"/>).</summary>
+        global::NetGen.Specification.NetworkSpec global::NetGen.INetwork.Spec => Spec;
+
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
 
@@ -60,6 +66,20 @@ namespace Emitted.Deep
 
         /// <summary>The gradient of the last Backward call's loss, in the layout of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
+
+        // Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the
+        // derivative needs it, and G, the gradient of the loss with respect to the pre-activation.
+        private readonly float[] _z1 = new float[MaxBatch * L1Units];
+        private readonly float[] _p1 = new float[MaxBatch * L1Units];
+        private readonly float[] _g1 = new float[MaxBatch * L1Units];
+        private readonly float[] _z2 = new float[MaxBatch * L2Units];
+        private readonly float[] _p2 = new float[MaxBatch * L2Units];
+        private readonly float[] _g2 = new float[MaxBatch * L2Units];
+        private readonly float[] _z3 = new float[MaxBatch * L3Units];
+        private readonly float[] _p3 = new float[MaxBatch * L3Units];
+        private readonly float[] _g3 = new float[MaxBatch * L3Units];
+        private readonly float[] _z4 = new float[MaxBatch * L4Units];
+        private readonly float[] _g4 = new float[MaxBatch * L4Units];
 
         /// <summary>The weights of layer 1, row-major [9 x 7] (checkpoint name <c>W1</c>).</summary>
         public global::System.Span<float> W1 => new global::System.Span<float>(_parameters, W1Offset, L1Inputs * L1Units);
@@ -112,5 +132,1590 @@ namespace Emitted.Deep
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
         public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+
+        /// <summary>Runs the network on a batch: <c>Z1 = tanh(X W1 + b1)</c>, <c>Z2 = sigmoid(Z1 W2 + b2)</c>, <c>Z3 = softplus(Z2 W3 + b3)</c>, <c>Z4 = Z3 W4 + b4</c>.</summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 9]</c>.</param>
+        /// <param name="outputs">Receives row-major <c>[batchSize x 2]</c>: the outputs <c>Z4</c>.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 17.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="batchSize"/>, or <paramref name="batchSize"/> is out of range. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
+            RunForward(inputs, batchSize);
+            new global::System.ReadOnlySpan<float>(_z4, 0, batchSize * OutputSize).CopyTo(outputs);
+        }
+
+        /// <summary>Writes the network's outputs for any number of rows.</summary>
+        /// <param name="inputs">Row-major <c>[count x 9]</c>.</param>
+        /// <param name="predictions">Receives row-major <c>[count x 2]</c>.</param>
+        /// <param name="count">The number of rows; any number, run in batches of 17.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, or <paramref name="count"/> is negative. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> predictions, int count)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(predictions.Length, count, OutputSize, "predictions", "count", "OutputSize");
+            int start = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(MaxBatch, count - start);
+                RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                new global::System.ReadOnlySpan<float>(_z4, 0, m * OutputSize).CopyTo(predictions.Slice(start * OutputSize, m * OutputSize));
+                start += m;
+            }
+        }
+
+        /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 17.</param>
+        /// <returns>The loss of the batch, the sum of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
+            return (float)(RunBackward(inputs, targets, batchSize));
+        }
+
+        /// <summary>
+        /// Like <c>Backward</c>, and also writes <c>dX = G1 W1^T</c>, the gradient of the batch loss with respect to every input.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 17.</param>
+        /// <param name="inputGradients">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x 9]</c>.</param>
+        /// <returns>The loss of the batch, the sum of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.Span<float> inputGradients)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
+            global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
+            double loss = RunBackward(inputs, targets, batchSize);
+            PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
+            return (float)(loss);
+        }
+
+        /// <summary>In place: <c>Parameters -= learningRate * Gradients</c>.</summary>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public void ApplySgd(float learningRate)
+        {
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+        }
+
+        /// <summary>
+        /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
+        /// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref="Gradients"/> is left as it was).
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 17.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <returns>The loss of the batch before the step, the sum of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float learningRate)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            return (float)(RunTrainStep(inputs, targets, batchSize, learningRate));
+        }
+
+        /// <summary>
+        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
+        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 17.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start * OutputSize, m * OutputSize), m, learningRate);
+                start += m;
+                batches++;
+            }
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        /// <summary>The mean loss, without training; a regressor has no error rate (NaN, 0 errors).</summary>
+        /// <param name="inputs">Row-major <c>[count x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
+        /// <param name="count">The number of rows; any number, run in batches of 17.</param>
+        /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows).</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
+            double loss = 0;
+            int start = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(MaxBatch, count - start);
+                RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                loss += OutputLoss(targets.Slice(start * OutputSize, m * OutputSize), m);
+                start += m;
+            }
+            return new global::NetGen.Evaluation(loss / count, double.NaN, count, 0);
+        }
+
+        /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
+        /// <param name="inputs">Row-major <c>[m x 9]</c>.</param>
+        /// <param name="m">The number of rows.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RunForward(global::System.ReadOnlySpan<float> inputs, int m)
+        {
+            ForwardLayer1(inputs, m);                    // Z1 = tanh(X W1 + b1)
+            ForwardLayer2(m);                            // Z2 = sigmoid(Z1 W2 + b2)
+            ForwardLayer3(m);                            // Z3 = softplus(Z2 W3 + b3)
+            ForwardLayer4(m);                            // Z4 = Z3 W4 + b4
+        }
+
+        /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>; returns the sum of the rows' losses.</summary>
+        /// <param name="inputs">Row-major <c>[m x 9]</c>.</param>
+        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunBackward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m)
+        {
+            RunForward(inputs, m);
+            double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y)
+            BackwardLayer4(m);                           // dW4 = Z3^T G4, db4 = 1^T G4
+            PropagateLayer4(m);                          // G3 = softplus'(P3) o (G4 W4^T)
+            BackwardLayer3(m);                           // dW3 = Z2^T G3, db3 = 1^T G3
+            PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T)
+            BackwardLayer2(m);                           // dW2 = Z1^T G2, db2 = 1^T G2
+            PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T)
+            BackwardLayer1(inputs, m);                   // dW1 = X^T G1, db1 = 1^T G1
+            return loss;
+        }
+
+        /// <summary>
+        /// One fused SGD step over <paramref name="m"/> rows; returns the sum of the rows' losses before the step. Each layer
+        /// hands its gradient down from its weights before they change, then updates them in place.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 9]</c>.</param>
+        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="learningRate">The step size.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, float learningRate)
+        {
+            RunForward(inputs, m);
+            double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y)
+            PropagateLayer4(m);                          // G3 = softplus'(P3) o (G4 W4^T), before W4 changes
+            UpdateLayer4(m, learningRate);               // W4 -= learningRate Z3^T G4, b4 -= learningRate 1^T G4
+            PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T), before W3 changes
+            UpdateLayer3(m, learningRate);               // W3 -= learningRate Z2^T G3, b3 -= learningRate 1^T G3
+            PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T), before W2 changes
+            UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
+            UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+            return loss;
+        }
+
+        /// <summary>
+        /// The loss layer: <c>G4 = (Z4 - Y)</c>, the gradient of the summed loss with respect to the
+        /// output layer's pre-activation; returns the sum of the rows' losses.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double OutputGradient(global::System.ReadOnlySpan<float> targets, int m)
+        {
+            // G4 = (Z4 - Y)
+            // The loss of row b: 1/2 ||Z4[b, :] - Y[b, :]||^2.
+            float scale = 1f;
+            double loss = 0;
+            for (int b = 0; b < m; b++)
+            {
+                loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize), targets.Slice(b * OutputSize, OutputSize), new global::System.Span<float>(_g4, b * OutputSize, OutputSize), scale);
+            }
+            return 0.5 * loss;
+        }
+
+        /// <summary>The sum of the rows' losses at the outputs <c>Z4</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double OutputLoss(global::System.ReadOnlySpan<float> targets, int m)
+        {
+            double loss = 0;
+            for (int b = 0; b < m; b++)
+            {
+                loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize), targets.Slice(b * OutputSize, OutputSize));
+            }
+            return 0.5 * loss;
+        }
+
+        // ---- Layer 1: Z1 = tanh(X W1 + b1), [9 x 7] ----
+
+        /// <summary>Layer 1 forward: <c>Z1 = tanh(X W1 + b1)</c>, [m x 9] to [m x 7].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            if (L1Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int r = 0; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    for (int j = 0; j < L1Units; j++)
+                    {
+                        float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
+                        for (int i = 0; i < L1Inputs; i++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                    }
+                }
+            }
+            else
+            {
+                int r = 0;
+                // Z1[r.., j..] = tanh(X[r.., :] W1[:, j..] + b1[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
+                for (; r <= m - 4; r += 4)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
+                    int j = 0;
+                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s11 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s21 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s31 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
+                        for (int i = 0; i < L1Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L1Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        for (int i = 0; i < L1Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    }
+                }
+                // The rows left over, one at a time, 4 vectors of units in registers.
+                for (; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    int j = 0;
+                    for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes)), s02 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + 2 * Lanes)), s03 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + 3 * Lanes));
+                        for (int i = 0; i < L1Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L1Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        for (int i = 0; i < L1Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    }
+                }
+            }
+
+            // Z1 = tanh(P1)
+            global::NetGen.Kernels.Activations.Tanh(new global::System.ReadOnlySpan<float>(_p1, 0, m * L1Units), new global::System.Span<float>(_z1, 0, m * L1Units));
+        }
+
+        /// <summary>
+        /// Layer 1 backward: <c>dW1 = X^T G1</c> and <c>db1 = 1^T G1</c>, into <see cref="Gradients"/>.
+        /// G1 already carries the batch reduction (1/m for the mean), so no further scaling.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            if (L1Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                // dW1 = X^T G1: one weight at a time
+                for (int i = 0; i < L1Inputs; i++)
+                {
+                    for (int j = 0; j < L1Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units + j) = s;
+                    }
+                }
+            }
+            else
+            {
+                // dW1 = X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
+                int i = 0;
+                for (; i <= L1Inputs - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                    int j = 0;
+                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L1Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time, 4 vectors of units in registers.
+                for (; i < L1Inputs; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    int j = 0;
+                    for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L1Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    }
+                }
+            }
+
+            // db1 = 1^T G1: the column sums of G1
+            if (L1Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int j = 0; j < L1Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db1, j) = s;
+                }
+            }
+            else
+            {
+                for (int j = 0; j < L1Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    var s = zero;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                    global::System.Numerics.Vector.StoreUnsafe(s, ref db1, (nuint)j);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
+        {
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+
+            // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
+            if (L1Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        float s = 0f;
+                        for (int j = 0; j < L1Units; j++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                    }
+                }
+            }
+            else
+            {
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
+                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        var s = zero;
+                        for (int j = 0; j <= L1Units - Lanes; j += Lanes)
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                        if (L1Units % Lanes != 0)
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> and <c>b1 -= learningRate 1^T G1</c>.
+        /// Call it after the layer's gradients are done.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+
+            if (L1Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                // W1 -= learningRate X^T G1: one weight at a time
+                for (int i = 0; i < L1Inputs; i++)
+                {
+                    for (int j = 0; j < L1Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j) -= learningRate * s;
+                    }
+                }
+            }
+            else
+            {
+                // W1 -= learningRate X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
+                int i = 0;
+                for (; i <= L1Inputs - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                    int j = 0;
+                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L1Units; j += Lanes)
+                    {
+                        var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time, 4 vectors of units in registers.
+                for (; i < L1Inputs; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    int j = 0;
+                    for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L1Units; j += Lanes)
+                    {
+                        var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    }
+                }
+            }
+
+            // b1 -= learningRate 1^T G1: the column sums of G1
+            if (L1Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int j = 0; j < L1Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
+                }
+            }
+            else
+            {
+                for (int j = 0; j < L1Units; j += Lanes)
+                {
+                    var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet;
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    var s = zero;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s, step, global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j)), ref b1, (nuint)j);
+                }
+            }
+        }
+
+        // ---- Layer 2: Z2 = sigmoid(Z1 W2 + b2), [7 x 5] ----
+
+        /// <summary>Layer 2 forward: <c>Z2 = sigmoid(Z1 W2 + b2)</c>, [m x 7] to [m x 5].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ForwardLayer2(int m)
+        {
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            ref float p2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p2);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int r = 0; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    for (int j = 0; j < L2Units; j++)
+                    {
+                        float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
+                        for (int i = 0; i < L2Inputs; i++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                    }
+                }
+            }
+            else
+            {
+                int r = 0;
+                // Z2[r.., j..] = sigmoid(Z1[r.., :] W2[:, j..] + b2[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs
+                for (; r <= m - 4; r += 4)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s11 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s21 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s31 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    }
+                }
+                // The rows left over, one at a time, 4 vectors of units in registers.
+                for (; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes)), s02 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + 2 * Lanes)), s03 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + 3 * Lanes));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    }
+                }
+            }
+
+            // Z2 = sigmoid(P2)
+            global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p2, 0, m * L2Units), new global::System.Span<float>(_z2, 0, m * L2Units));
+        }
+
+        /// <summary>
+        /// Layer 2 backward: <c>dW2 = Z1^T G2</c> and <c>db2 = 1^T G2</c>, into <see cref="Gradients"/>.
+        /// G2 already carries the batch reduction (1/m for the mean), so no further scaling.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void BackwardLayer2(int m)
+        {
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+            ref float db2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                // dW2 = Z1^T G2: one weight at a time
+                for (int i = 0; i < L2Inputs; i++)
+                {
+                    for (int j = 0; j < L2Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units + j) = s;
+                    }
+                }
+            }
+            else
+            {
+                // dW2 = Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch
+                int i = 0;
+                for (; i <= L2Inputs - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time, 4 vectors of units in registers.
+                for (; i < L2Inputs; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    }
+                }
+            }
+
+            // db2 = 1^T G2: the column sums of G2
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int j = 0; j < L2Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db2, j) = s;
+                }
+            }
+            else
+            {
+                for (int j = 0; j < L2Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                    var s = zero;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                    global::System.Numerics.Vector.StoreUnsafe(s, ref db2, (nuint)j);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 2 to layer 1: <c>G1 = tanh'(P1) o (G2 W2^T)</c>, from the weights as they are now.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void PropagateLayer2(int m)
+        {
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
+
+            // G1 = tanh'(P1) o (G2 W2^T): for each row b and input i, tanh'(P1[b, i]) times the dot product of G2[b, :] and W2[i, :]
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
+                    for (int i = 0; i < L2Inputs; i++)
+                    {
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        float s = 0f;
+                        for (int j = 0; j < L2Units; j++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                    }
+                }
+            }
+            else
+            {
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
+                    // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
+                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L2Units - Lanes)), tail);
+                    for (int i = 0; i < L2Inputs; i++)
+                    {
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        var s = zero;
+                        for (int j = 0; j <= L2Units - Lanes; j += Lanes)
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                        if (L2Units % Lanes != 0)
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L2Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s) * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 2 SGD step, fused with its gradient: <c>W2 -= learningRate Z1^T G2</c> and <c>b2 -= learningRate 1^T G2</c>.
+        /// Call it after the layer's <c>G1</c> has been taken from the old weights.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdateLayer2(int m, float learningRate)
+        {
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
+
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                // W2 -= learningRate Z1^T G2: one weight at a time
+                for (int i = 0; i < L2Inputs; i++)
+                {
+                    for (int j = 0; j < L2Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j) -= learningRate * s;
+                    }
+                }
+            }
+            else
+            {
+                // W2 -= learningRate Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch
+                int i = 0;
+                for (; i <= L2Inputs - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time, 4 vectors of units in registers.
+                for (; i < L2Inputs; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    }
+                }
+            }
+
+            // b2 -= learningRate 1^T G2: the column sums of G2
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int j = 0; j < L2Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
+                }
+            }
+            else
+            {
+                for (int j = 0; j < L2Units; j += Lanes)
+                {
+                    var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet;
+                    j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                    var s = zero;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s, step, global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j)), ref b2, (nuint)j);
+                }
+            }
+        }
+
+        // ---- Layer 3: Z3 = softplus(Z2 W3 + b3), [5 x 3] ----
+
+        /// <summary>Layer 3 forward: <c>Z3 = softplus(Z2 W3 + b3)</c>, [m x 5] to [m x 3].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ForwardLayer3(int m)
+        {
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            ref float p3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p3);
+
+            for (int r = 0; r < m; r++)
+            {
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                for (int j = 0; j < L3Units; j++)
+                {
+                    float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j);
+                    for (int i = 0; i < L3Inputs; i++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                }
+            }
+
+            // Z3 = softplus(P3)
+            global::NetGen.Kernels.Activations.Softplus(new global::System.ReadOnlySpan<float>(_p3, 0, m * L3Units), new global::System.Span<float>(_z3, 0, m * L3Units));
+        }
+
+        /// <summary>
+        /// Layer 3 backward: <c>dW3 = Z2^T G3</c> and <c>db3 = 1^T G3</c>, into <see cref="Gradients"/>.
+        /// G3 already carries the batch reduction (1/m for the mean), so no further scaling.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void BackwardLayer3(int m)
+        {
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float dw3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
+            ref float db3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
+
+            // dW3 = Z2^T G3: one weight at a time
+            for (int i = 0; i < L3Inputs; i++)
+            {
+                for (int j = 0; j < L3Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units + j) = s;
+                }
+            }
+
+            // db3 = 1^T G3: the column sums of G3
+            for (int j = 0; j < L3Units; j++)
+            {
+                float s = 0f;
+                for (int b = 0; b < m; b++)
+                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db3, j) = s;
+            }
+        }
+
+        /// <summary>
+        /// Layer 3 to layer 2: <c>G2 = sigmoid'(P2) o (G3 W3^T)</c>, from the weights as they are now.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void PropagateLayer3(int m)
+        {
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float p2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p2);
+
+            // G2 = sigmoid'(P2) o (G3 W3^T): for each row b and input i, sigmoid'(P2[b, i]) times the dot product of G3[b, :] and W3[i, :]
+            for (int b = 0; b < m; b++)
+            {
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L3Inputs);
+                ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, b * L3Inputs);
+                for (int i = 0; i < L3Inputs; i++)
+                {
+                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    float s = 0f;
+                    for (int j = 0; j < L3Units; j++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 3 SGD step, fused with its gradient: <c>W3 -= learningRate Z2^T G3</c> and <c>b3 -= learningRate 1^T G3</c>.
+        /// Call it after the layer's <c>G2</c> has been taken from the old weights.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdateLayer3(int m, float learningRate)
+        {
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+
+            // W3 -= learningRate Z2^T G3: one weight at a time
+            for (int i = 0; i < L3Inputs; i++)
+            {
+                for (int j = 0; j < L3Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units + j) -= learningRate * s;
+                }
+            }
+
+            // b3 -= learningRate 1^T G3: the column sums of G3
+            for (int j = 0; j < L3Units; j++)
+            {
+                float s = 0f;
+                for (int b = 0; b < m; b++)
+                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j) -= learningRate * s;
+            }
+        }
+
+        // ---- Layer 4: Z4 = Z3 W4 + b4, [3 x 2] ----
+
+        /// <summary>Layer 4 forward: <c>Z4 = Z3 W4 + b4</c>, [m x 3] to [m x 2].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ForwardLayer4(int m)
+        {
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float z4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4);
+
+            for (int r = 0; r < m; r++)
+            {
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, r * L4Inputs);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z4, r * L4Units);
+                for (int j = 0; j < L4Units; j++)
+                {
+                    float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j);
+                    for (int i = 0; i < L4Inputs; i++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 4 backward: <c>dW4 = Z3^T G4</c> and <c>db4 = 1^T G4</c>, into <see cref="Gradients"/>.
+        /// G4 already carries the batch reduction (1/m for the mean), so no further scaling.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void BackwardLayer4(int m)
+        {
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float dw4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
+            ref float db4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
+
+            // dW4 = Z3^T G4: one weight at a time
+            for (int i = 0; i < L4Inputs; i++)
+            {
+                for (int j = 0; j < L4Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw4, i * L4Units + j) = s;
+                }
+            }
+
+            // db4 = 1^T G4: the column sums of G4
+            for (int j = 0; j < L4Units; j++)
+            {
+                float s = 0f;
+                for (int b = 0; b < m; b++)
+                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db4, j) = s;
+            }
+        }
+
+        /// <summary>
+        /// Layer 4 to layer 3: <c>G3 = softplus'(P3) o (G4 W4^T)</c>, from the weights as they are now.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void PropagateLayer4(int m)
+        {
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float p3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p3);
+
+            // G3 = softplus'(P3) o (G4 W4^T): for each row b and input i, softplus'(P3[b, i]) times the dot product of G4[b, :] and W4[i, :]
+            for (int b = 0; b < m; b++)
+            {
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L4Inputs);
+                ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, b * L4Inputs);
+                for (int i = 0; i < L4Inputs; i++)
+                {
+                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
+                    float s = 0f;
+                    for (int j = 0; j < L4Units; j++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.SoftplusDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 4 SGD step, fused with its gradient: <c>W4 -= learningRate Z3^T G4</c> and <c>b4 -= learningRate 1^T G4</c>.
+        /// Call it after the layer's <c>G3</c> has been taken from the old weights.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdateLayer4(int m, float learningRate)
+        {
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+
+            // W4 -= learningRate Z3^T G4: one weight at a time
+            for (int i = 0; i < L4Inputs; i++)
+            {
+                for (int j = 0; j < L4Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units + j) -= learningRate * s;
+                }
+            }
+
+            // b4 -= learningRate 1^T G4: the column sums of G4
+            for (int j = 0; j < L4Units; j++)
+            {
+                float s = 0f;
+                for (int b = 0; b < m; b++)
+                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j) -= learningRate * s;
+            }
+        }
     }
 }

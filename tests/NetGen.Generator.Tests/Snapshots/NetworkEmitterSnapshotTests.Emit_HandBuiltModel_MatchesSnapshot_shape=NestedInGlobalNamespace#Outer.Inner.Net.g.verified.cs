@@ -14,7 +14,7 @@ partial class Outer
         /// <item><term>1</term><description>Z1 = Identity(Z0 W1 + b1): [2 x 2], 6 parameters</description></item>
         /// </list>
         /// </remarks>
-        partial class Net
+        partial class Net : global::NetGen.IClassifier
         {
             /// <summary>The number of input features per sample.</summary>
             public const int InputSize = 2;
@@ -31,6 +31,9 @@ partial class Outer
             // Layer shapes and where each tensor starts in Parameters (and Gradients).
             private const int L1Inputs = 2, L1Units = 2, W1Offset = 0, B1Offset = 4;
 
+            /// <summary>Floats per <c>Vector&lt;float&gt;</c> (4, 8 or 16): a constant to the JIT, which folds every loop bound that uses it.</summary>
+            private static int Lanes => global::System.Numerics.Vector<float>.Count;
+
             /// <summary>The declaration as data, for the reference interpreter, checkpoints and tools.</summary>
             public static global::NetGen.Specification.NetworkSpec Spec { get; } = new global::NetGen.Specification.NetworkSpec(
                 inputs: 2,
@@ -41,6 +44,9 @@ partial class Outer
                 loss: global::NetGen.Loss.SoftmaxCrossEntropy,
                 reduction: global::NetGen.Reduction.Mean,
                 maxBatch: 256);
+
+            /// <summary>The declaration as data (the same object as the static <see cref="Spec"/>).</summary>
+            global::NetGen.Specification.NetworkSpec global::NetGen.INetwork.Spec => Spec;
 
             private readonly float[] _parameters = new float[ParameterCount];
             private readonly float[] _gradients = new float[ParameterCount];
@@ -53,6 +59,12 @@ partial class Outer
 
             /// <summary>The gradient of the last Backward call's loss, in the layout of <see cref="Parameters"/>.</summary>
             public global::System.Span<float> Gradients => _gradients;
+
+            // Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the
+            // derivative needs it, and G, the gradient of the loss with respect to the pre-activation.
+            private readonly float[] _z1 = new float[MaxBatch * L1Units];
+            private readonly float[] _g1 = new float[MaxBatch * L1Units];
+            private readonly int[] _labels = new int[MaxBatch];
 
             /// <summary>The weights of layer 1, row-major [2 x 2] (checkpoint name <c>W1</c>).</summary>
             public global::System.Span<float> W1 => new global::System.Span<float>(_parameters, W1Offset, L1Inputs * L1Units);
@@ -69,6 +81,485 @@ partial class Outer
             /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
             /// <param name="seed">The seed.</param>
             public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+
+            /// <summary>Runs the network on a batch: <c>Z1 = X W1 + b1</c>.</summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="outputs">Receives row-major <c>[batchSize x 2]</c>: the logits <c>Z1</c>.</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="batchSize"/>, or <paramref name="batchSize"/> is out of range. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
+                RunForward(inputs, batchSize);
+                new global::System.ReadOnlySpan<float>(_z1, 0, batchSize * OutputSize).CopyTo(outputs);
+            }
+
+            /// <summary>Writes the most likely class of each row: the argmax of the logits, the lowest index on ties.</summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="predictions">Receives <paramref name="count"/> class indices.</param>
+            /// <param name="count">The number of rows; any number, run in batches of 256.</param>
+            /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, or <paramref name="count"/> is negative. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
+            {
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(predictions.Length, count, 1, "predictions", "count", "1 class");
+                int start = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(MaxBatch, count - start);
+                    RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                    for (int b = 0; b < m; b++)
+                        predictions[start + b] = global::NetGen.Kernels.Losses.ArgMax(new global::System.ReadOnlySpan<float>(_z1, b * OutputSize, OutputSize));
+                    start += m;
+                }
+            }
+
+            /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                return (float)(RunBackward(inputs, WidenLabels(targets), batchSize) / batchSize);
+            }
+
+            /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                return (float)(RunBackward(inputs, targets, batchSize) / batchSize);
+            }
+
+            /// <summary>
+            /// Like <c>Backward</c>, and also writes <c>dX = G1 W1^T</c>, the gradient of the batch loss with respect to every input.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <param name="inputGradients">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x 2]</c>.</param>
+            /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.Span<float> inputGradients)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
+                double loss = RunBackward(inputs, WidenLabels(targets), batchSize);
+                PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
+                return (float)(loss / batchSize);
+            }
+
+            /// <summary>
+            /// Like <c>Backward</c>, and also writes <c>dX = G1 W1^T</c>, the gradient of the batch loss with respect to every input.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <param name="inputGradients">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x 2]</c>.</param>
+            /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.Span<float> inputGradients)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
+                double loss = RunBackward(inputs, targets, batchSize);
+                PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
+                return (float)(loss / batchSize);
+            }
+
+            /// <summary>In place: <c>Parameters -= learningRate * Gradients</c>.</summary>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public void ApplySgd(float learningRate)
+            {
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+            }
+
+            /// <summary>
+            /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
+            /// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref="Gradients"/> is left as it was).
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                return (float)(RunTrainStep(inputs, WidenLabels(targets), batchSize, learningRate) / batchSize);
+            }
+
+            /// <summary>
+            /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
+            /// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref="Gradients"/> is left as it was).
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                return (float)(RunTrainStep(inputs, targets, batchSize, learningRate) / batchSize);
+            }
+
+            /// <summary>
+            /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
+            /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+            /// <param name="count">The number of rows.</param>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <param name="batchSize">The rows per step, from 1 to 256.</param>
+            /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize)
+            {
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                double loss = 0;
+                int start = 0, batches = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(batchSize, count - start);
+                    loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), WidenLabels(targets.Slice(start, m)), m, learningRate);
+                    start += m;
+                    batches++;
+                }
+                return new global::NetGen.EpochResult(loss / count, count, batches);
+            }
+
+            /// <summary>
+            /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
+            /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+            /// <param name="count">The number of rows.</param>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <param name="batchSize">The rows per step, from 1 to 256.</param>
+            /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize)
+            {
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                double loss = 0;
+                int start = 0, batches = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(batchSize, count - start);
+                    loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start, m), m, learningRate);
+                    start += m;
+                    batches++;
+                }
+                return new global::NetGen.EpochResult(loss / count, count, batches);
+            }
+
+            /// <summary>The mean loss and the error rate (argmax against the label, the lowest index on ties), without training.</summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+            /// <param name="count">The number of rows; any number, run in batches of 256.</param>
+            /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
+            {
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                double loss = 0;
+                int start = 0, errors = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(MaxBatch, count - start);
+                    RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                    loss += OutputLoss(WidenLabels(targets.Slice(start, m)), m, ref errors);
+                    start += m;
+                }
+                return new global::NetGen.Evaluation(loss / count, (double)errors / count, count, errors);
+            }
+
+            /// <summary>The mean loss and the error rate (argmax against the label, the lowest index on ties), without training.</summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+            /// <param name="count">The number of rows; any number, run in batches of 256.</param>
+            /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
+            {
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                double loss = 0;
+                int start = 0, errors = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(MaxBatch, count - start);
+                    RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                    loss += OutputLoss(targets.Slice(start, m), m, ref errors);
+                    start += m;
+                }
+                return new global::NetGen.Evaluation(loss / count, (double)errors / count, count, errors);
+            }
+
+            /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
+            /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
+            /// <param name="m">The number of rows.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void RunForward(global::System.ReadOnlySpan<float> inputs, int m)
+            {
+                ForwardLayer1(inputs, m);                    // Z1 = X W1 + b1
+            }
+
+            /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>; returns the sum of the rows' losses.</summary>
+            /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
+            /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
+            /// <param name="m">The number of rows.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private double RunBackward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m)
+            {
+                RunForward(inputs, m);
+                double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
+                BackwardLayer1(inputs, m);                   // dW1 = X^T G1, db1 = 1^T G1
+                return loss;
+            }
+
+            /// <summary>
+            /// One fused SGD step over <paramref name="m"/> rows; returns the sum of the rows' losses before the step. Each layer
+            /// hands its gradient down from its weights before they change, then updates them in place.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
+            /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
+            /// <param name="m">The number of rows.</param>
+            /// <param name="learningRate">The step size.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m, float learningRate)
+            {
+                RunForward(inputs, m);
+                double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
+                UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+                return loss;
+            }
+
+            /// <summary>
+            /// The loss layer: <c>G1 = (softmax(Z1) - I_y) / m</c>, the gradient of the mean loss with respect to the
+            /// output layer's pre-activation; returns the sum of the rows' losses.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private double OutputGradient(global::System.ReadOnlySpan<int> labels, int m)
+            {
+                // G1 = (softmax(Z1) - I_y) / m: the notes' 1/m of the mean, folded in here once
+                // The loss of row b: log(sum_j exp(Z1[b, j])) - Z1[b, y_b], with the row maximum subtracted first.
+                float scale = 1f / m;
+                double loss = 0;
+                for (int b = 0; b < m; b++)
+                {
+                    loss += global::NetGen.Kernels.Losses.SoftmaxCrossEntropy(new global::System.ReadOnlySpan<float>(_z1, b * OutputSize, OutputSize), labels[b], new global::System.Span<float>(_g1, b * OutputSize, OutputSize), scale);
+                }
+                return loss;
+            }
+
+            /// <summary>The sum of the rows' losses at the logits <c>Z1</c>, counting the rows whose argmax is not the label.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private double OutputLoss(global::System.ReadOnlySpan<int> labels, int m, ref int errors)
+            {
+                double loss = 0;
+                for (int b = 0; b < m; b++)
+                {
+                    var logits = new global::System.ReadOnlySpan<float>(_z1, b * OutputSize, OutputSize);
+                    loss += global::NetGen.Kernels.Losses.SoftmaxCrossEntropy(logits, labels[b]);
+                    if (global::NetGen.Kernels.Losses.ArgMax(logits) != labels[b])
+                        errors++;
+                }
+                return loss;
+            }
+
+            /// <summary>Copies at most MaxBatch byte labels into the label buffer, as <c>int</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private global::System.ReadOnlySpan<int> WidenLabels(global::System.ReadOnlySpan<byte> labels)
+            {
+                for (int b = 0; b < labels.Length; b++)
+                    _labels[b] = labels[b];
+                return new global::System.ReadOnlySpan<int>(_labels, 0, labels.Length);
+            }
+
+            // ---- Layer 1: Z1 = X W1 + b1, [2 x 2] ----
+
+            /// <summary>Layer 1 forward: <c>Z1 = X W1 + b1</c>, [m x 2] to [m x 2].</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+            {
+                ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+                ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+
+                for (int r = 0; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                    for (int j = 0; j < L1Units; j++)
+                    {
+                        float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
+                        for (int i = 0; i < L1Inputs; i++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Layer 1 backward: <c>dW1 = X^T G1</c> and <c>db1 = 1^T G1</c>, into <see cref="Gradients"/>.
+            /// G1 already carries the batch reduction (1/m for the mean), so no further scaling.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+            {
+                ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+                ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+                ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+
+                // dW1 = X^T G1: one weight at a time
+                for (int i = 0; i < L1Inputs; i++)
+                {
+                    for (int j = 0; j < L1Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units + j) = s;
+                    }
+                }
+
+                // db1 = 1^T G1: the column sums of G1
+                for (int j = 0; j < L1Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db1, j) = s;
+                }
+            }
+
+            /// <summary>
+            /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c>.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
+            {
+                ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+                ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+
+                // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        float s = 0f;
+                        for (int j = 0; j < L1Units; j++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> and <c>b1 -= learningRate 1^T G1</c>.
+            /// Call it after the layer's gradients are done.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+            {
+                ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+                ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+
+                // W1 -= learningRate X^T G1: one weight at a time
+                for (int i = 0; i < L1Inputs; i++)
+                {
+                    for (int j = 0; j < L1Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j) -= learningRate * s;
+                    }
+                }
+
+                // b1 -= learningRate 1^T G1: the column sums of G1
+                for (int j = 0; j < L1Units; j++)
+                {
+                    float s = 0f;
+                    for (int b = 0; b < m; b++)
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
+                }
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Emitted
     /// <item><term>2</term><description>Z2 = Identity(Z1 W2): [100 x 10], 1000 parameters</description></item>
     /// </list>
     /// </remarks>
-    partial class Mlp
+    partial class Mlp : global::NetGen.IClassifier
     {
         /// <summary>The number of input features per sample.</summary>
         public const int InputSize = 784;
@@ -31,6 +31,9 @@ namespace Emitted
         private const int L1Inputs = 784, L1Units = 100, W1Offset = 0;
         private const int L2Inputs = 100, L2Units = 10, W2Offset = 78400;
 
+        /// <summary>Floats per <c>Vector&lt;float&gt;</c> (4, 8 or 16): a constant to the JIT, which folds every loop bound that uses it.</summary>
+        private static int Lanes => global::System.Numerics.Vector<float>.Count;
+
         /// <summary>The declaration as data, for the reference interpreter, checkpoints and tools.</summary>
         public static global::NetGen.Specification.NetworkSpec Spec { get; } = new global::NetGen.Specification.NetworkSpec(
             inputs: 784,
@@ -43,6 +46,9 @@ namespace Emitted
             reduction: global::NetGen.Reduction.Mean,
             maxBatch: 100);
 
+        /// <summary>The declaration as data (the same object as the static <see cref="Spec"/>).</summary>
+        global::NetGen.Specification.NetworkSpec global::NetGen.INetwork.Spec => Spec;
+
         private readonly float[] _parameters = new float[ParameterCount];
         private readonly float[] _gradients = new float[ParameterCount];
 
@@ -54,6 +60,14 @@ namespace Emitted
 
         /// <summary>The gradient of the last Backward call's loss, in the layout of <see cref="Parameters"/>.</summary>
         public global::System.Span<float> Gradients => _gradients;
+
+        // Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the
+        // derivative needs it, and G, the gradient of the loss with respect to the pre-activation.
+        private readonly float[] _z1 = new float[MaxBatch * L1Units];
+        private readonly float[] _g1 = new float[MaxBatch * L1Units];
+        private readonly float[] _z2 = new float[MaxBatch * L2Units];
+        private readonly float[] _g2 = new float[MaxBatch * L2Units];
+        private readonly int[] _labels = new int[MaxBatch];
 
         /// <summary>The weights of layer 1, row-major [784 x 100] (checkpoint name <c>W1</c>).</summary>
         public global::System.Span<float> W1 => new global::System.Span<float>(_parameters, W1Offset, L1Inputs * L1Units);
@@ -70,5 +84,1318 @@ namespace Emitted
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
         public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+
+        /// <summary>Runs the network on a batch: <c>Z1 = ReLU(X W1)</c>, <c>Z2 = Z1 W2</c>.</summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="outputs">Receives row-major <c>[batchSize x 10]</c>: the logits <c>Z2</c>.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="batchSize"/>, or <paramref name="batchSize"/> is out of range. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
+            RunForward(inputs, batchSize);
+            new global::System.ReadOnlySpan<float>(_z2, 0, batchSize * OutputSize).CopyTo(outputs);
+        }
+
+        /// <summary>Writes the most likely class of each row: the argmax of the logits, the lowest index on ties.</summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="predictions">Receives <paramref name="count"/> class indices.</param>
+        /// <param name="count">The number of rows; any number, run in batches of 100.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, or <paramref name="count"/> is negative. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(predictions.Length, count, 1, "predictions", "count", "1 class");
+            int start = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(MaxBatch, count - start);
+                RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                for (int b = 0; b < m; b++)
+                    predictions[start + b] = global::NetGen.Kernels.Losses.ArgMax(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize));
+                start += m;
+            }
+        }
+
+        /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            return (float)(RunBackward(inputs, WidenLabels(targets), batchSize) / batchSize);
+        }
+
+        /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            return (float)(RunBackward(inputs, targets, batchSize) / batchSize);
+        }
+
+        /// <summary>
+        /// Like <c>Backward</c>, and also writes <c>dX = G1 W1^T</c>, the gradient of the batch loss with respect to every input.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <param name="inputGradients">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x 784]</c>.</param>
+        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.Span<float> inputGradients)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
+            double loss = RunBackward(inputs, WidenLabels(targets), batchSize);
+            PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
+            return (float)(loss / batchSize);
+        }
+
+        /// <summary>
+        /// Like <c>Backward</c>, and also writes <c>dX = G1 W1^T</c>, the gradient of the batch loss with respect to every input.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <param name="inputGradients">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x 784]</c>.</param>
+        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.Span<float> inputGradients)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
+            double loss = RunBackward(inputs, targets, batchSize);
+            PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
+            return (float)(loss / batchSize);
+        }
+
+        /// <summary>In place: <c>Parameters -= learningRate * Gradients</c>.</summary>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public void ApplySgd(float learningRate)
+        {
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+        }
+
+        /// <summary>
+        /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
+        /// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref="Gradients"/> is left as it was).
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            return (float)(RunTrainStep(inputs, WidenLabels(targets), batchSize, learningRate) / batchSize);
+        }
+
+        /// <summary>
+        /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
+        /// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref="Gradients"/> is left as it was).
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            return (float)(RunTrainStep(inputs, targets, batchSize, learningRate) / batchSize);
+        }
+
+        /// <summary>
+        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
+        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), WidenLabels(targets.Slice(start, m)), m, learningRate);
+                start += m;
+                batches++;
+            }
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        /// <summary>
+        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
+        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start, m), m, learningRate);
+                start += m;
+                batches++;
+            }
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        /// <summary>The mean loss and the error rate (argmax against the label, the lowest index on ties), without training.</summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows; any number, run in batches of 100.</param>
+        /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            double loss = 0;
+            int start = 0, errors = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(MaxBatch, count - start);
+                RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                loss += OutputLoss(WidenLabels(targets.Slice(start, m)), m, ref errors);
+                start += m;
+            }
+            return new global::NetGen.Evaluation(loss / count, (double)errors / count, count, errors);
+        }
+
+        /// <summary>The mean loss and the error rate (argmax against the label, the lowest index on ties), without training.</summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows; any number, run in batches of 100.</param>
+        /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
+        {
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            double loss = 0;
+            int start = 0, errors = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(MaxBatch, count - start);
+                RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
+                loss += OutputLoss(targets.Slice(start, m), m, ref errors);
+                start += m;
+            }
+            return new global::NetGen.Evaluation(loss / count, (double)errors / count, count, errors);
+        }
+
+        /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
+        /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
+        /// <param name="m">The number of rows.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RunForward(global::System.ReadOnlySpan<float> inputs, int m)
+        {
+            ForwardLayer1(inputs, m);                    // Z1 = ReLU(X W1)
+            ForwardLayer2(m);                            // Z2 = Z1 W2
+        }
+
+        /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>; returns the sum of the rows' losses.</summary>
+        /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
+        /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunBackward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m)
+        {
+            RunForward(inputs, m);
+            double loss = OutputGradient(labels, m);     // G2 = (softmax(Z2) - I_y) / m
+            BackwardLayer2(m);                           // dW2 = Z1^T G2
+            PropagateLayer2(m);                          // G1 = 1{Z1 > 0} o (G2 W2^T)
+            BackwardLayer1(inputs, m);                   // dW1 = X^T G1
+            return loss;
+        }
+
+        /// <summary>
+        /// One fused SGD step over <paramref name="m"/> rows; returns the sum of the rows' losses before the step. Each layer
+        /// hands its gradient down from its weights before they change, then updates them in place.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
+        /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="learningRate">The step size.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m, float learningRate)
+        {
+            RunForward(inputs, m);
+            double loss = OutputGradient(labels, m);     // G2 = (softmax(Z2) - I_y) / m
+            PropagateLayer2(m);                          // G1 = 1{Z1 > 0} o (G2 W2^T), before W2 changes
+            UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2
+            UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1
+            return loss;
+        }
+
+        /// <summary>
+        /// The loss layer: <c>G2 = (softmax(Z2) - I_y) / m</c>, the gradient of the mean loss with respect to the
+        /// output layer's pre-activation; returns the sum of the rows' losses.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double OutputGradient(global::System.ReadOnlySpan<int> labels, int m)
+        {
+            // G2 = (softmax(Z2) - I_y) / m: the notes' 1/m of the mean, folded in here once
+            // The loss of row b: log(sum_j exp(Z2[b, j])) - Z2[b, y_b], with the row maximum subtracted first.
+            float scale = 1f / m;
+            double loss = 0;
+            for (int b = 0; b < m; b++)
+            {
+                loss += global::NetGen.Kernels.Losses.SoftmaxCrossEntropy(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize), labels[b], new global::System.Span<float>(_g2, b * OutputSize, OutputSize), scale);
+            }
+            return loss;
+        }
+
+        /// <summary>The sum of the rows' losses at the logits <c>Z2</c>, counting the rows whose argmax is not the label.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double OutputLoss(global::System.ReadOnlySpan<int> labels, int m, ref int errors)
+        {
+            double loss = 0;
+            for (int b = 0; b < m; b++)
+            {
+                var logits = new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize);
+                loss += global::NetGen.Kernels.Losses.SoftmaxCrossEntropy(logits, labels[b]);
+                if (global::NetGen.Kernels.Losses.ArgMax(logits) != labels[b])
+                    errors++;
+            }
+            return loss;
+        }
+
+        /// <summary>Copies at most MaxBatch byte labels into the label buffer, as <c>int</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private global::System.ReadOnlySpan<int> WidenLabels(global::System.ReadOnlySpan<byte> labels)
+        {
+            for (int b = 0; b < labels.Length; b++)
+                _labels[b] = labels[b];
+            return new global::System.ReadOnlySpan<int>(_labels, 0, labels.Length);
+        }
+
+        // ---- Layer 1: Z1 = ReLU(X W1), [784 x 100] ----
+
+        /// <summary>Layer 1 forward: <c>Z1 = ReLU(X W1)</c>, [m x 784] to [m x 100].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            int r = 0;
+            // Z1[r.., j..] = ReLU(X[r.., :] W1[:, j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
+            for (; r <= m - 4; r += 4)
+            {
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L1Units);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L1Units);
+                int j = 0;
+                for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                {
+                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                    global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                    global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                    global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                        var e1 = new global::System.Numerics.Vector<float>(a1);
+                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                        s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                        var e2 = new global::System.Numerics.Vector<float>(a2);
+                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                        s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                        var e3 = new global::System.Numerics.Vector<float>(a3);
+                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s01, zero), ref row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s10, zero), ref row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s11, zero), ref row1, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s20, zero), ref row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s21, zero), ref row2, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s30, zero), ref row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s31, zero), ref row3, (nuint)(j + Lanes));
+                }
+                for (; j < L1Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    global::System.Numerics.Vector<float> s00 = zero;
+                    global::System.Numerics.Vector<float> s10 = zero;
+                    global::System.Numerics.Vector<float> s20 = zero;
+                    global::System.Numerics.Vector<float> s30 = zero;
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        var e1 = new global::System.Numerics.Vector<float>(a1);
+                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                        var e2 = new global::System.Numerics.Vector<float>(a2);
+                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                        var e3 = new global::System.Numerics.Vector<float>(a3);
+                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s10, zero), ref row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s20, zero), ref row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s30, zero), ref row3, (nuint)j);
+                }
+            }
+            // The rows left over, one at a time, 4 vectors of units in registers.
+            for (; r < m; r++)
+            {
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                int j = 0;
+                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                {
+                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                        if (a0 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
+                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 2 * Lanes));
+                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 3 * Lanes));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s01, zero), ref row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s02, zero), ref row0, (nuint)(j + 2 * Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s03, zero), ref row0, (nuint)(j + 3 * Lanes));
+                }
+                for (; j < L1Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    global::System.Numerics.Vector<float> s00 = zero;
+                    for (int i = 0; i < L1Inputs; i++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                        if (a0 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 1 backward: <c>dW1 = X^T G1</c>, into <see cref="Gradients"/>.
+        /// G1 already carries the batch reduction (1/m for the mean), so no further scaling.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            // dW1 = X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
+            int i = 0;
+            for (; i <= L1Inputs - 4; i += 4)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                int j = 0;
+                for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                {
+                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                    global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                    global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                    global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                        var e1 = new global::System.Numerics.Vector<float>(a1);
+                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                        s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                        var e2 = new global::System.Numerics.Vector<float>(a2);
+                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                        s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                        var e3 = new global::System.Numerics.Vector<float>(a3);
+                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                }
+                for (; j < L1Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    global::System.Numerics.Vector<float> s00 = zero;
+                    global::System.Numerics.Vector<float> s10 = zero;
+                    global::System.Numerics.Vector<float> s20 = zero;
+                    global::System.Numerics.Vector<float> s30 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        var e1 = new global::System.Numerics.Vector<float>(a1);
+                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                        var e2 = new global::System.Numerics.Vector<float>(a2);
+                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                        var e3 = new global::System.Numerics.Vector<float>(a3);
+                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                }
+            }
+            // The inputs left over, one at a time, 4 vectors of units in registers.
+            for (; i < L1Inputs; i++)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                int j = 0;
+                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                {
+                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        if (a0 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
+                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                }
+                for (; j < L1Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    global::System.Numerics.Vector<float> s00 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        if (a0 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
+        {
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+
+            // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
+            for (int b = 0; b < m; b++)
+            {
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
+                var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                for (int i = 0; i < L1Inputs; i++)
+                {
+                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    var s = zero;
+                    for (int j = 0; j <= L1Units - Lanes; j += Lanes)
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                    if (L1Units % Lanes != 0)
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c>.
+        /// Call it after the layer's gradients are done.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+
+            // W1 -= learningRate X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
+            int i = 0;
+            for (; i <= L1Inputs - 4; i += 4)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                int j = 0;
+                for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                {
+                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                    global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                    global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                    global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                        var e1 = new global::System.Numerics.Vector<float>(a1);
+                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                        s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                        var e2 = new global::System.Numerics.Vector<float>(a2);
+                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                        s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                        var e3 = new global::System.Numerics.Vector<float>(a3);
+                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
+                }
+                for (; j < L1Units; j += Lanes)
+                {
+                    var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    global::System.Numerics.Vector<float> s00 = zero;
+                    global::System.Numerics.Vector<float> s10 = zero;
+                    global::System.Numerics.Vector<float> s20 = zero;
+                    global::System.Numerics.Vector<float> s30 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        var e1 = new global::System.Numerics.Vector<float>(a1);
+                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                        var e2 = new global::System.Numerics.Vector<float>(a2);
+                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                        var e3 = new global::System.Numerics.Vector<float>(a3);
+                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                }
+            }
+            // The inputs left over, one at a time, 4 vectors of units in registers.
+            for (; i < L1Inputs; i++)
+            {
+                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                int j = 0;
+                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                {
+                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        if (a0 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
+                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
+                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
+                }
+                for (; j < L1Units; j += Lanes)
+                {
+                    var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    global::System.Numerics.Vector<float> s00 = zero;
+                    for (int b = 0; b < m; b++)
+                    {
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        if (a0 == 0f)
+                            continue;
+                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        var e0 = new global::System.Numerics.Vector<float>(a0);
+                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                    }
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                }
+            }
+        }
+
+        // ---- Layer 2: Z2 = Z1 W2, [100 x 10] ----
+
+        /// <summary>Layer 2 forward: <c>Z2 = Z1 W2</c>, [m x 100] to [m x 10].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ForwardLayer2(int m)
+        {
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int r = 0; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    for (int j = 0; j < L2Units; j++)
+                    {
+                        float s = 0f;
+                        for (int i = 0; i < L2Inputs; i++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                    }
+                }
+            }
+            else
+            {
+                int r = 0;
+                // Z2[r.., j..] = Z1[r.., :] W2[:, j..]: 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
+                for (; r <= m - 4; r += 4)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L2Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L2Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    }
+                }
+                // The rows left over, one at a time, 4 vectors of units in registers.
+                for (; r < m; r++)
+                {
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 2 backward: <c>dW2 = Z1^T G2</c>, into <see cref="Gradients"/>.
+        /// G2 already carries the batch reduction (1/m for the mean), so no further scaling.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void BackwardLayer2(int m)
+        {
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                // dW2 = Z1^T G2: one weight at a time
+                for (int i = 0; i < L2Inputs; i++)
+                {
+                    for (int j = 0; j < L2Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units + j) = s;
+                    }
+                }
+            }
+            else
+            {
+                // dW2 = Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
+                int i = 0;
+                for (; i <= L2Inputs - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time, 4 vectors of units in registers.
+                for (; i < L2Inputs; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 2 to layer 1: <c>G1 = 1{Z1 > 0} o (G2 W2^T)</c>, from the weights as they are now.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void PropagateLayer2(int m)
+        {
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
+
+            // G1 = 1{Z1 > 0} o (G2 W2^T): for each row b and input i, 1{Z1 > 0[b, i]} times the dot product of G2[b, :] and W2[i, :]
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs);
+                    for (int i = 0; i < L2Inputs; i++)
+                    {
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i) <= 0f)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = 0f; // 1{Z1 > 0} is 0: no dot product needed
+                            continue;
+                        }
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        float s = 0f;
+                        for (int j = 0; j < L2Units; j++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                    }
+                }
+            }
+            else
+            {
+                for (int b = 0; b < m; b++)
+                {
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs);
+                    // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
+                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L2Units - Lanes)), tail);
+                    for (int i = 0; i < L2Inputs; i++)
+                    {
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i) <= 0f)
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = 0f; // 1{Z1 > 0} is 0: no dot product needed
+                            continue;
+                        }
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        var s = zero;
+                        for (int j = 0; j <= L2Units - Lanes; j += Lanes)
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                        if (L2Units % Lanes != 0)
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L2Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Layer 2 SGD step, fused with its gradient: <c>W2 -= learningRate Z1^T G2</c>.
+        /// Call it after the layer's <c>G1</c> has been taken from the old weights.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdateLayer2(int m, float learningRate)
+        {
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            var zero = global::System.Numerics.Vector<float>.Zero;
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
+
+            if (L2Units < Lanes)
+            {
+                // Fewer units than one vector holds: one float at a time.
+                // W2 -= learningRate Z1^T G2: one weight at a time
+                for (int i = 0; i < L2Inputs; i++)
+                {
+                    for (int j = 0; j < L2Units; j++)
+                    {
+                        float s = 0f;
+                        for (int b = 0; b < m; b++)
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j) -= learningRate * s;
+                    }
+                }
+            }
+            else
+            {
+                // W2 -= learningRate Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
+                int i = 0;
+                for (; i <= L2Inputs - 4; i += 4)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        global::System.Numerics.Vector<float> s10 = zero;
+                        global::System.Numerics.Vector<float> s20 = zero;
+                        global::System.Numerics.Vector<float> s30 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            var e1 = new global::System.Numerics.Vector<float>(a1);
+                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
+                            var e2 = new global::System.Numerics.Vector<float>(a2);
+                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
+                            var e3 = new global::System.Numerics.Vector<float>(a3);
+                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time, 4 vectors of units in registers.
+                for (; i < L2Inputs; i++)
+                {
+                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    int j = 0;
+                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
+                    {
+                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
+                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
+                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
+                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
+                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
+                    }
+                    for (; j < L2Units; j += Lanes)
+                    {
+                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
+                        global::System.Numerics.Vector<float> s00 = zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            if (a0 == 0f)
+                                continue;
+                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                            var e0 = new global::System.Numerics.Vector<float>(a0);
+                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        }
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    }
+                }
+            }
+        }
     }
 }
