@@ -116,8 +116,9 @@ internal static partial class NetworkEmitter
                 WriteUpdateLayer(writer, model, t);
             }
 
-            // Second order (NetworkEmitter.Hessian.cs).
+            // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs).
             WriteHessianMembers(writer, model);
+            WriteHealthAndGuardMembers(writer, model);
         }
 
         while (scopes.Count > 0)
