@@ -180,15 +180,15 @@ public sealed class GradientHealth
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Gradient health over {Batches} batches ({Rows} rows): mean Euclidean norm of dL/dW per layer, ReLU units never active").Append('\n');
-        text.Append("| Layer | Shape       | Activation | Mean norm dW| Dead ReLU units | Warning").Append('\n');
-        text.Append("|-------|-------------|------------|-------------|-----------------|--------").Append('\n');
+        text.Append("| Layer | Shape       | Activation | Mean norm of dW | Dead ReLU units | Warning").Append('\n');
+        text.Append("|-------|-------------|------------|-----------------|-----------------|--------").Append('\n');
         foreach (LayerGradientHealth layer in _layers)
         {
             string shape = string.Create(CultureInfo.InvariantCulture, $"{layer.Layer.Inputs} x {layer.Layer.Units}");
             string dead = layer.IsReLU && Rows > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{layer.DeadUnits} ({layer.DeadFraction:P1})")
                 : "-";
-            text.Append(CultureInfo.InvariantCulture, $"| {layer.Number,5} | {shape,-11} | {layer.Layer.Activation,-10} | {layer.MeanWeightGradientNorm,11:0.000e+00} | {dead,-15} | {layer.DescribeWarning()}").Append('\n');
+            text.Append(CultureInfo.InvariantCulture, $"| {layer.Number,5} | {shape,-11} | {layer.Layer.Activation,-10} | {layer.MeanWeightGradientNorm,15:0.000e+00} | {dead,-15} | {layer.DescribeWarning()}").Append('\n');
         }
 
         if (HasWarnings)
