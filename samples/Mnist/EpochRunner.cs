@@ -1,5 +1,6 @@
 using System;
 using NetGen.Data;
+using NetGen.Training;
 using Spectre.Console;
 
 namespace NetGen.Samples.Mnist;
@@ -16,10 +17,13 @@ internal sealed class EpochRunner
     private readonly int _batch;
     private readonly int _chunkRows;
     private readonly IAnsiConsole? _progressConsole;
+    private readonly GradientHealth? _health;
 
-    public EpochRunner(IClassifier network, ImageDataSet train, float learningRate, int batch)
+    /// <summary>With <paramref name="health"/>, every chunk records into it (<c>--diagnostics</c>); the caller resets it per epoch.</summary>
+    public EpochRunner(IClassifier network, ImageDataSet train, float learningRate, int batch, GradientHealth? health = null)
     {
         _network = network;
+        _health = health;
         _train = train;
         _learningRate = learningRate;
         _batch = batch;
@@ -65,11 +69,12 @@ internal sealed class EpochRunner
         return new EpochResult(lossSum / _train.Count, _train.Count, batches);
     }
 
-    private EpochResult TrainRows(int start, int rows) =>
-        _network.TrainEpoch(
-            _train.Images.AsSpan(start * _train.ImageSize, rows * _train.ImageSize),
-            _train.Labels.AsSpan(start, rows),
-            rows,
-            _learningRate,
-            _batch);
+    private EpochResult TrainRows(int start, int rows)
+    {
+        ReadOnlySpan<float> images = _train.Images.AsSpan(start * _train.ImageSize, rows * _train.ImageSize);
+        ReadOnlySpan<byte> labels = _train.Labels.AsSpan(start, rows);
+        return _health is null
+            ? _network.TrainEpoch(images, labels, rows, _learningRate, _batch)
+            : _network.TrainEpoch(images, labels, rows, _learningRate, _batch, _health);
+    }
 }

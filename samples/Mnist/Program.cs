@@ -7,6 +7,7 @@ using NetGen.Checkpoints;
 using NetGen.Data;
 using NetGen.Reporting;
 using NetGen.Samples.Mnist;
+using NetGen.Training;
 
 // The MNIST sample: trains a network declared with NetGen attributes (Networks.cs) and prints the course's table.
 SampleOptions options;
@@ -80,10 +81,15 @@ static int Run(SampleOptions options)
     Console.WriteLine("| Epoch | Train Loss | Train Err | Test Loss | Test Err |  Time (s) |");
     Console.WriteLine("|-------|------------|-----------|-----------|----------|-----------|");
 
-    var runner = new EpochRunner(network, train, options.LearningRate, options.Batch);
+    // --diagnostics: one GradientHealth, reset at each epoch, filled by the unfused TrainEpoch.
+    GradientHealth? health = options.Diagnostics ? new GradientHealth(network.Spec) : null;
+    if (health is not null)
+        report.AddHyperparameter("gradient norms", "mean |dL/dW| per layer over each epoch's batches (--diagnostics)");
+    var runner = new EpochRunner(network, train, options.LearningRate, options.Batch, health);
     TimeSpan trainingTime = TimeSpan.Zero;
     for (int epoch = 0; epoch < options.Epochs; epoch++)
     {
+        health?.Reset();
         long started = Stopwatch.GetTimestamp();
         runner.Run(epoch);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
@@ -92,8 +98,14 @@ static int Run(SampleOptions options)
         // As the course's loss_err: the loss and error of the whole split after the epoch.
         Evaluation onTrain = network.Evaluate(train.Images, train.Labels, train.Count);
         Evaluation onTest = network.Evaluate(test.Images, test.Labels, test.Count);
-        report.AddEpoch(onTrain, onTest, elapsed);
+        report.AddEpoch(onTrain, onTest, elapsed, health?.GetMeanWeightGradientNorms());
         Console.WriteLine($"|  {epoch,4} |    {onTrain.MeanLoss:F5} |   {onTrain.ErrorRate:F5} |   {onTest.MeanLoss:F5} |  {onTest.ErrorRate:F5} | {elapsed.TotalSeconds,9:F3} |");
+        if (health is not null)
+        {
+            // Indented under the epoch's row, so the course's table still reads (and parses) as one table.
+            foreach (string line in health.ToString().TrimEnd('\n').Split('\n'))
+                Console.WriteLine("    " + line);
+        }
     }
 
     if (options.SavePath is not null)

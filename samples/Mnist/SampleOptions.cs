@@ -29,6 +29,8 @@ internal sealed class SampleOptions
 
     public string? ReportPath { get; private set; }
 
+    public bool Diagnostics { get; private set; }
+
     public bool Help { get; private set; }
 
     public const string Usage = """
@@ -48,6 +50,9 @@ internal sealed class SampleOptions
           --load PATH    start from the parameters in a NetGen/numpy .npz checkpoint (W1, W2, ...)
           --save PATH    save the trained parameters as .npz (atomically) after the last epoch
           --report PATH  write a self-contained HTML report (curves, confusion matrix, misclassified digits)
+          --diagnostics  after each epoch, print each layer's mean weight-gradient norm, its dead ReLU units
+                         and any vanishing/exploding warning (trains with the unfused steps; fills the
+                         report's gradient-norm chart)
           -h, --help     this text
         """;
 
@@ -114,6 +119,9 @@ internal sealed class SampleOptions
                     break;
                 case "--report":
                     options.ReportPath = Value();
+                    break;
+                case "--diagnostics":
+                    options.Diagnostics = true;
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options.");

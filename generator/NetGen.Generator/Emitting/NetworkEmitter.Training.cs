@@ -68,6 +68,7 @@ internal static partial class NetworkEmitter
         writer.Line("/// <param name=\"learningRate\">The step size; finite.</param>");
         writer.Line("/// <returns>The loss of the batch before the step, " + ReductionText(model) + ".</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class " : string.Empty) + "or the learning rate is not finite.");
+        WriteDivergedExceptionDoc(writer); // divergence guard (NetworkEmitter.Guard.cs)
         WriteGeneratedCode(writer);
         using (writer.Block("public float TrainBatch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, float learningRate)"))
         {
@@ -91,6 +92,7 @@ internal static partial class NetworkEmitter
         writer.Line("/// <param name=\"batchSize\">The rows per step, from 1 to " + Names.Int(model.MaxBatch) + ".</param>");
         writer.Line("/// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name=\"count\"/> (NaN for 0 rows); the count and the number of steps.</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class " : string.Empty) + "or the learning rate is not finite.");
+        WriteDivergedExceptionDoc(writer); // divergence guard (NetworkEmitter.Guard.cs)
         WriteGeneratedCode(writer);
         using (writer.Block("public " + Names.EpochResult + " TrainEpoch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count, float learningRate, int batchSize)"))
         {
@@ -113,11 +115,13 @@ internal static partial class NetworkEmitter
             using (writer.Block("while (start < count)"))
             {
                 writer.Line("int m = " + Names.Math + ".Min(batchSize, count - start);");
+                WriteGuardBatchCall(writer); // divergence guard (NetworkEmitter.Guard.cs)
                 writer.Line("loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), " + targets.Rows("targets", "start", "m") + ", m, learningRate);");
                 writer.Line("start += m;");
                 writer.Line("batches++;");
             }
 
+            WriteGuardBatchReset(writer); // divergence guard (NetworkEmitter.Guard.cs)
             writer.Line("return new " + Names.EpochResult + "(loss / count, count, batches);");
         }
     }
@@ -162,6 +166,7 @@ internal static partial class NetworkEmitter
         {
             writer.Line("RunForward(inputs, m);");
             WriteOutputGradientCall(writer, model);
+            WriteGuardBeforeStepCall(writer); // divergence guard (NetworkEmitter.Guard.cs)
             foreach (LayerTerms t in AllTerms(model).Reverse())
             {
                 if (t.Previous is not null)
@@ -170,6 +175,7 @@ internal static partial class NetworkEmitter
                     + (t.Layer.HasBias ? ", " + t.Bias + " -= learningRate 1^T " + t.Delta : string.Empty));
             }
 
+            WriteGuardAfterStepCall(writer); // divergence guard (NetworkEmitter.Guard.cs)
             writer.Line("return loss;");
         }
     }

@@ -120,6 +120,10 @@ internal static partial class NetworkEmitter
                 writer.Line();
                 WriteUpdateLayer(writer, model, t);
             }
+
+            // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs).
+            WriteHessianMembers(writer, model);
+            WriteHealthAndGuardMembers(writer, model);
         }
 
         while (scopes.Count > 0)

@@ -75,6 +75,16 @@ public static class NetworkGuard
             throw new ArgumentOutOfRangeException(paramName, learningRate, "The learning rate must be a finite number.");
     }
 
+    /// <summary>Throws unless a span in the layout of the parameters holds exactly <paramref name="parameterCount"/> elements.</summary>
+    /// <param name="actual">The span's length.</param>
+    /// <param name="parameterCount">The network's <c>ParameterCount</c>.</param>
+    /// <param name="paramName">The span argument's name.</param>
+    public static void ParameterVector(int actual, int parameterCount, string paramName)
+    {
+        if (actual != parameterCount)
+            ThrowParameterVector(actual, parameterCount, paramName);
+    }
+
     [DoesNotReturn]
     private static void ThrowBatchSize(int batchSize, int maxBatch, string paramName) =>
         throw new ArgumentOutOfRangeException(
@@ -86,6 +96,12 @@ public static class NetworkGuard
     private static void ThrowLength(int actual, int rows, int width, string paramName, string rowsName, string widthName) =>
         throw new ArgumentException(
             string.Create(CultureInfo.InvariantCulture, $"'{paramName}' has {actual} elements; expected {rowsName} ({rows}) x {widthName} ({width}) = {(long)rows * width}."),
+            paramName);
+
+    [DoesNotReturn]
+    private static void ThrowParameterVector(int actual, int parameterCount, string paramName) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"'{paramName}' has {actual} elements; expected ParameterCount ({parameterCount}), one per parameter in the layout of Parameters."),
             paramName);
 
     [DoesNotReturn]

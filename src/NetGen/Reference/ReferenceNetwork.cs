@@ -30,7 +30,7 @@ namespace NetGen.Reference;
 /// The interpreter allocates on every call: it is meant to be obvious, not fast. An instance is not thread-safe.
 /// </para>
 /// </remarks>
-public sealed class ReferenceNetwork
+public sealed partial class ReferenceNetwork
 {
     private const string InputWidth = "InputSize";
     private const string OutputWidth = "OutputSize";

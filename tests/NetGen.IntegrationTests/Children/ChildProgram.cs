@@ -59,6 +59,7 @@ public static class ChildProgram
                 string name = (string)item[0];
                 int batchSize = (int)item[1];
                 new ReferenceCheck(NetworkBank.Create(name), batchSize, seed: name.Length * 1000 + batchSize, ErrorLog.Process, name).Run();
+                new HessianCheck(NetworkBank.Create(name), batchSize, seed: name.Length * 977 + batchSize, ErrorLog.Process, name).Run();
                 cases++;
             }
         }
@@ -96,6 +97,12 @@ public static class ChildProgram
         Evaluation evaluation = network.Evaluate(data.Inputs, data.ByteLabels, data.Rows);
         network.Evaluate(data.Inputs, data.Labels, data.Rows);
         network.Predict(data.Inputs, classes, data.Rows);
+        float[] v = new float[MnistMlp400.ParameterCount];
+        network.HessianVectorProduct(batch, data.Labels.AsSpan(0, 100), 100, v, v);
+        network.HessianVectorProduct(batch, data.ByteLabels.AsSpan(0, 100), 100, v, v);
+        var health = new NetGen.Training.GradientHealth(MnistMlp400.Spec);
+        network.TrainEpoch(data.Inputs, data.ByteLabels, data.Rows, 0.01f, 100, health);
+        network.TrainEpoch(data.Inputs, data.Labels, data.Rows, 0.01f, 100, health);
         Console.WriteLine($"epoch loss {epoch.MeanLoss}, evaluation loss {evaluation.MeanLoss}");
         return 0;
     }

@@ -57,6 +57,18 @@ internal sealed class ScriptedClassifier : IClassifier
     float INetwork<int>.InputGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<int> targets, int batchSize, Span<float> inputGradients) =>
         throw new NotSupportedException();
 
+    EpochResult INetwork<byte>.TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, NetGen.Training.GradientHealth health) =>
+        throw new NotSupportedException();
+
+    EpochResult INetwork<int>.TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, NetGen.Training.GradientHealth health) =>
+        throw new NotSupportedException();
+
+    float INetwork<byte>.HessianVectorProduct(ReadOnlySpan<float> inputs, ReadOnlySpan<byte> targets, int batchSize, ReadOnlySpan<float> v, Span<float> result) =>
+        throw new NotSupportedException();
+
+    float INetwork<int>.HessianVectorProduct(ReadOnlySpan<float> inputs, ReadOnlySpan<int> targets, int batchSize, ReadOnlySpan<float> v, Span<float> result) =>
+        throw new NotSupportedException();
+
     float INetwork<byte>.TrainBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<byte> targets, int batchSize, float learningRate) =>
         throw new NotSupportedException();
 
