@@ -121,7 +121,10 @@ internal static partial class NetworkEmitter
                 WriteUpdateLayer(writer, model, t);
             }
 
-            // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs).
+            // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs),
+            // which hold nullable references (buffers allocated on first use): back to the file's nullable context.
+            writer.Line();
+            writer.Line("#nullable restore");
             WriteHessianMembers(writer, model);
             WriteHealthAndGuardMembers(writer, model);
         }

@@ -8,10 +8,12 @@ namespace Course.Hw0
     /// <remarks>
     /// <para>NetGen network: 784 inputs, 2 layers, 79400 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 100 rows.</para>
     /// <list type="table">
-    /// <listheader><term>layer</term><description>shape, activation, parameters</description></listheader>
-    /// <item><term>1</term><description>Z1 = ReLU(Z0 W1): [784 x 100], 78400 parameters</description></item>
-    /// <item><term>2</term><description>Z2 = Identity(Z1 W2): [100 x 10], 1000 parameters</description></item>
+    /// <listheader><term>layer</term><description>equation, shape, parameters</description></listheader>
+    /// <item><term>1</term><description><c>Z1 = ReLU(X W1)</c>: [784 x 100], 78400 parameters</description></item>
+    /// <item><term>2</term><description><c>Z2 = Z1 W2</c>: [100 x 10], 1000 parameters</description></item>
     /// </list>
+    /// <para>The kernels run on <c>Vector&lt;float&gt;</c> of whatever width the machine gives (4, 8 or 16 floats) and
+    /// handle the units left over at that width. An instance is not thread-safe: its passes share work buffers.</para>
     /// </remarks>
     partial class MnistMlp : global::NetGen.IClassifier
     {
@@ -218,6 +220,7 @@ namespace Course.Hw0
         /// <param name="learningRate">The step size; finite.</param>
         /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
         {
@@ -239,6 +242,7 @@ namespace Course.Hw0
         /// <param name="learningRate">The step size; finite.</param>
         /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
         {
@@ -261,6 +265,7 @@ namespace Course.Hw0
         /// <param name="batchSize">The rows per step, from 1 to 100.</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize)
         {
@@ -275,10 +280,12 @@ namespace Course.Hw0
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
                 loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), WidenLabels(targets.Slice(start, m)), m, learningRate);
                 start += m;
                 batches++;
             }
+            _guardBatch = _guardFirstRow = 0;
             return new global::NetGen.EpochResult(loss / count, count, batches);
         }
 
@@ -293,6 +300,7 @@ namespace Course.Hw0
         /// <param name="batchSize">The rows per step, from 1 to 100.</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize)
         {
@@ -307,10 +315,12 @@ namespace Course.Hw0
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
                 loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start, m), m, learningRate);
                 start += m;
                 batches++;
             }
+            _guardBatch = _guardFirstRow = 0;
             return new global::NetGen.EpochResult(loss / count, count, batches);
         }
 
@@ -364,6 +374,9 @@ namespace Course.Hw0
             return new global::NetGen.Evaluation(loss / count, (double)errors / count, count, errors);
         }
 
+        // Below: the passes and the kernels, which handle no reference types.
+        #nullable disable
+
         /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
         /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
         /// <param name="m">The number of rows.</param>
@@ -402,9 +415,11 @@ namespace Course.Hw0
         {
             RunForward(inputs, m);
             double loss = OutputGradient(labels, m);     // G2 = (softmax(Z2) - I_y) / m
+            bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
             PropagateLayer2(m);                          // G1 = 1{Z1 > 0} o (G2 W2^T), before W2 changes
             UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2
             UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1
+            if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
 
@@ -465,14 +480,15 @@ namespace Course.Hw0
             // Z1[r.., j..] = ReLU(X[r.., :] W1[:, j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
             for (; r <= m - 4; r += 4)
             {
-                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
-                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
-                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L1Units);
-                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L1Units);
+                ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float xRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                ref float xRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                ref float xRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                ref float z1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
+                ref float z1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L1Units);
+                ref float z1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L1Units);
+                // s[k][c] = sum over i of X[r + k, i] W1[i, j + c Lanes ..]
                 int j = 0;
                 for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
                 {
@@ -482,7 +498,10 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
+                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
+                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
+                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
                         if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
@@ -500,14 +519,15 @@ namespace Course.Hw0
                         s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s01, zero), ref row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s10, zero), ref row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s11, zero), ref row1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s20, zero), ref row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s21, zero), ref row2, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s30, zero), ref row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s31, zero), ref row3, (nuint)(j + Lanes));
+                    // Z1[r + k, j + c Lanes ..] = ReLU(s[k][c])
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref z1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s01, zero), ref z1Row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s10, zero), ref z1Row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s11, zero), ref z1Row1, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s20, zero), ref z1Row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s21, zero), ref z1Row2, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s30, zero), ref z1Row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s31, zero), ref z1Row3, (nuint)(j + Lanes));
                 }
                 for (; j < L1Units; j += Lanes)
                 {
@@ -518,7 +538,10 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s30 = zero;
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
+                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
+                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
+                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
                         if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
@@ -531,24 +554,26 @@ namespace Course.Hw0
                         var e3 = new global::System.Numerics.Vector<float>(a3);
                         s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s10, zero), ref row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s20, zero), ref row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s30, zero), ref row3, (nuint)j);
+                    // Z1[r + k, j + c Lanes ..] = ReLU(s[k][c])
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref z1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s10, zero), ref z1Row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s20, zero), ref z1Row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s30, zero), ref z1Row3, (nuint)j);
                 }
             }
             // The rows left over, one at a time, 4 vectors of units in registers.
             for (; r < m; r++)
             {
-                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                // s[k][c] = sum over i of X[r, i] W1[i, j + c Lanes ..]
                 int j = 0;
                 for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
                 {
                     global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
                         if (a0 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
@@ -561,10 +586,11 @@ namespace Course.Hw0
                         s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
                         s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s01, zero), ref row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s02, zero), ref row0, (nuint)(j + 2 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s03, zero), ref row0, (nuint)(j + 3 * Lanes));
+                    // Z1[r, j + c Lanes ..] = ReLU(s[k][c])
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref z1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s01, zero), ref z1Row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s02, zero), ref z1Row0, (nuint)(j + 2 * Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s03, zero), ref z1Row0, (nuint)(j + 3 * Lanes));
                 }
                 for (; j < L1Units; j += Lanes)
                 {
@@ -572,14 +598,15 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s00 = zero;
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
                         if (a0 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
                         var e0 = new global::System.Numerics.Vector<float>(a0);
                         s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref row0, (nuint)j);
+                    // Z1[r, j + c Lanes ..] = ReLU(s[k][c])
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s00, zero), ref z1Row0, (nuint)j);
                 }
             }
         }
@@ -597,13 +624,13 @@ namespace Course.Hw0
             var zero = global::System.Numerics.Vector<float>.Zero;
 
             // dW1 = X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-            int i = 0;
-            for (; i <= L1Inputs - 4; i += 4)
+            for (int i = 0; i < L1Inputs; i += 4)
             {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
-                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                ref float dw1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                ref float dw1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                ref float dw1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                ref float dw1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
                 int j = 0;
                 for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
                 {
@@ -613,7 +640,10 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
+                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
+                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
                         if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
@@ -631,14 +661,15 @@ namespace Course.Hw0
                         s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                    // dW1[i + k, j + c Lanes ..] = s[k][c]
+                    global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s01, ref dw1Row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s11, ref dw1Row1, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s21, ref dw1Row2, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s31, ref dw1Row3, (nuint)(j + Lanes));
                 }
                 for (; j < L1Units; j += Lanes)
                 {
@@ -649,7 +680,10 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s30 = zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
+                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
+                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
                         if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
@@ -662,54 +696,11 @@ namespace Course.Hw0
                         var e3 = new global::System.Numerics.Vector<float>(a3);
                         s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                }
-            }
-            // The inputs left over, one at a time, 4 vectors of units in registers.
-            for (; i < L1Inputs; i++)
-            {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
-                int j = 0;
-                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
-                {
-                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                    for (int b = 0; b < m; b++)
-                    {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
-                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                    }
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = zero;
-                    for (int b = 0; b < m; b++)
-                    {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                    }
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                    // dW1[i + k, j + c Lanes ..] = s[k][c]
+                    global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
                 }
             }
         }
@@ -729,19 +720,19 @@ namespace Course.Hw0
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                 // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                var g1Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)(L1Units - Lanes)), tail);
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                     var s = zero;
                     for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                        s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)j), s);
                     if (L1Units % Lanes != 0)
-                        s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(g1Tail, global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)(L1Units - Lanes)), s);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = global::System.Numerics.Vector.Sum(s);
                 }
             }
         }
@@ -761,13 +752,13 @@ namespace Course.Hw0
             var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // W1 -= learningRate X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-            int i = 0;
-            for (; i <= L1Inputs - 4; i += 4)
+            for (int i = 0; i < L1Inputs; i += 4)
             {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
-                ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
-                ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                ref float w1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                ref float w1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                ref float w1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                ref float w1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
                 int j = 0;
                 for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
                 {
@@ -777,7 +768,10 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
+                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
+                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
                         if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
@@ -795,14 +789,23 @@ namespace Course.Hw0
                         s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
+                    // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
+                    var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), ref w1Row0, (nuint)j);
+                    var w01 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, w01), ref w1Row0, (nuint)(j + Lanes));
+                    var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), ref w1Row1, (nuint)j);
+                    var w11 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, w11), ref w1Row1, (nuint)(j + Lanes));
+                    var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), ref w1Row2, (nuint)j);
+                    var w21 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, w21), ref w1Row2, (nuint)(j + Lanes));
+                    var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), ref w1Row3, (nuint)j);
+                    var w31 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)(j + Lanes));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, w31), ref w1Row3, (nuint)(j + Lanes));
                 }
                 for (; j < L1Units; j += Lanes)
                 {
@@ -814,7 +817,10 @@ namespace Course.Hw0
                     global::System.Numerics.Vector<float> s30 = zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
+                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
+                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
                         if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                             continue;
                         var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
@@ -827,55 +833,15 @@ namespace Course.Hw0
                         var e3 = new global::System.Numerics.Vector<float>(a3);
                         s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                     }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
-                }
-            }
-            // The inputs left over, one at a time, 4 vectors of units in registers.
-            for (; i < L1Inputs; i++)
-            {
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                int j = 0;
-                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
-                {
-                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                    for (int b = 0; b < m; b++)
-                    {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
-                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                    }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = zero;
-                    for (int b = 0; b < m; b++)
-                    {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                    }
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                    // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
+                    var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w1Row0, (nuint)j);
+                    var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w1Row1, (nuint)j);
+                    var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w1Row2, (nuint)j);
+                    var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w1Row3, (nuint)j);
                 }
             }
         }
@@ -896,14 +862,14 @@ namespace Course.Hw0
                 // Fewer units than one vector holds: one float at a time.
                 for (int r = 0; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
                     for (int j = 0; j < L2Units; j++)
                     {
                         float s = 0f;
                         for (int i = 0; i < L2Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, j) = s;
                     }
                 }
             }
@@ -913,14 +879,15 @@ namespace Course.Hw0
                 // Z2[r.., j..] = Z1[r.., :] W2[:, j..]: 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
                 for (; r <= m - 4; r += 4)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L2Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L2Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L2Units);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float z1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float z1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float z1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    ref float z2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L2Units);
+                    ref float z2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L2Units);
+                    ref float z2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L2Units);
+                    // s[k][c] = sum over i of Z1[r + k, i] W2[i, j + c Lanes ..]
                     int j = 0;
                     for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
                     {
@@ -930,7 +897,10 @@ namespace Course.Hw0
                         global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row1, i);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row2, i);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row3, i);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
@@ -948,14 +918,15 @@ namespace Course.Hw0
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                             s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                        // Z2[r + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref z2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref z2Row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref z2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref z2Row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref z2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref z2Row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref z2Row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref z2Row3, (nuint)(j + Lanes));
                     }
                     for (; j < L2Units; j += Lanes)
                     {
@@ -966,7 +937,10 @@ namespace Course.Hw0
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row1, i);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row2, i);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row3, i);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
@@ -979,55 +953,35 @@ namespace Course.Hw0
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        // Z2[r + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref z2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref z2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref z2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref z2Row3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time, 4 vectors of units in registers.
                 for (; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    // s[k][c] = sum over i of Z1[r, i] W2[i, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int i = 0; i < L2Inputs; i++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
                         global::System.Numerics.Vector<float> s00 = zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
                             if (a0 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        // Z2[r, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref z2Row0, (nuint)j);
                     }
                 }
             }
@@ -1063,13 +1017,13 @@ namespace Course.Hw0
             else
             {
                 // dW2 = Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-                int i = 0;
-                for (; i <= L2Inputs - 4; i += 4)
+                for (int i = 0; i < L2Inputs; i += 4)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    ref float dw2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float dw2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float dw2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float dw2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    // s[k][c] = sum over the rows b of Z1[b, i + k] G2[b, j + c Lanes ..]
                     int j = 0;
                     for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
                     {
@@ -1079,7 +1033,10 @@ namespace Course.Hw0
                         global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
@@ -1097,14 +1054,15 @@ namespace Course.Hw0
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                             s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
+                        // dW2[i + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s01, ref dw2Row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s11, ref dw2Row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s21, ref dw2Row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw2Row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s31, ref dw2Row3, (nuint)(j + Lanes));
                     }
                     for (; j < L2Units; j += Lanes)
                     {
@@ -1115,7 +1073,10 @@ namespace Course.Hw0
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
@@ -1128,54 +1089,11 @@ namespace Course.Hw0
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                    }
-                }
-                // The inputs left over, one at a time, 4 vectors of units in registers.
-                for (; i < L2Inputs; i++)
-                {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
-                    int j = 0;
-                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                    }
-                    for (; j < L2Units; j += Lanes)
-                    {
-                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        // dW2[i + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw2Row3, (nuint)j);
                     }
                 }
             }
@@ -1194,27 +1112,27 @@ namespace Course.Hw0
             var zero = global::System.Numerics.Vector<float>.Zero;
             var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
 
-            // G1 = 1{Z1 > 0} o (G2 W2^T): for each row b and input i, 1{Z1 > 0[b, i]} times the dot product of G2[b, :] and W2[i, :]
+            // G1 = 1{Z1 > 0} o (G2 W2^T): for each row b and input i, 1{Z1[b, i] > 0} times the dot product of G2[b, :] and W2[i, :]
             if (L2Units < Lanes)
             {
                 // Fewer units than one vector holds: one float at a time.
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs);
+                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float z1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs);
                     for (int i = 0; i < L2Inputs; i++)
                     {
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i) <= 0f)
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row, i) <= 0f)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = 0f; // 1{Z1 > 0} is 0: no dot product needed
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = 0f; // 1{Z1[b, i] > 0} is 0: no dot product needed
                             continue;
                         }
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                         float s = 0f;
                         for (int j = 0; j < L2Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2Row, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = s;
                     }
                 }
             }
@@ -1222,25 +1140,25 @@ namespace Course.Hw0
             {
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs);
+                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float z1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs);
                     // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L2Units - Lanes)), tail);
+                    var g2Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g2Row, (nuint)(L2Units - Lanes)), tail);
                     for (int i = 0; i < L2Inputs; i++)
                     {
-                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i) <= 0f)
+                        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row, i) <= 0f)
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = 0f; // 1{Z1 > 0} is 0: no dot product needed
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = 0f; // 1{Z1[b, i] > 0} is 0: no dot product needed
                             continue;
                         }
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                         var s = zero;
                         for (int j = 0; j <= L2Units - Lanes; j += Lanes)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g2Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w2Row, (nuint)j), s);
                         if (L2Units % Lanes != 0)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L2Units - Lanes)), s);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(g2Tail, global::System.Numerics.Vector.LoadUnsafe(ref w2Row, (nuint)(L2Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = global::System.Numerics.Vector.Sum(s);
                     }
                 }
             }
@@ -1278,13 +1196,13 @@ namespace Course.Hw0
             else
             {
                 // W2 -= learningRate Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-                int i = 0;
-                for (; i <= L2Inputs - 4; i += 4)
+                for (int i = 0; i < L2Inputs; i += 4)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    ref float w2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float w2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float w2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float w2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    // s[k][c] = sum over the rows b of Z1[b, i + k] G2[b, j + c Lanes ..]
                     int j = 0;
                     for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
                     {
@@ -1294,7 +1212,10 @@ namespace Course.Hw0
                         global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
@@ -1312,14 +1233,23 @@ namespace Course.Hw0
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                             s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
+                        // W2[i + k, j + c Lanes ..] -= learningRate s[k][c]
+                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), ref w2Row0, (nuint)j);
+                        var w01 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, w01), ref w2Row0, (nuint)(j + Lanes));
+                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), ref w2Row1, (nuint)j);
+                        var w11 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, w11), ref w2Row1, (nuint)(j + Lanes));
+                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), ref w2Row2, (nuint)j);
+                        var w21 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, w21), ref w2Row2, (nuint)(j + Lanes));
+                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), ref w2Row3, (nuint)j);
+                        var w31 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)(j + Lanes));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, w31), ref w2Row3, (nuint)(j + Lanes));
                     }
                     for (; j < L2Units; j += Lanes)
                     {
@@ -1331,7 +1261,10 @@ namespace Course.Hw0
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
@@ -1344,58 +1277,420 @@ namespace Course.Hw0
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
-                    }
-                }
-                // The inputs left over, one at a time, 4 vectors of units in registers.
-                for (; i < L2Inputs; i++)
-                {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                    int j = 0;
-                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
-                    }
-                    for (; j < L2Units; j += Lanes)
-                    {
-                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        // W2[i + k, j + c Lanes ..] -= learningRate s[k][c]
+                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w2Row0, (nuint)j);
+                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w2Row1, (nuint)j);
+                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w2Row2, (nuint)j);
+                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w2Row3, (nuint)j);
                     }
                 }
             }
+        }
+
+        #nullable restore
+
+        // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
+
+        /// <summary>
+        /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
+        /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
+        /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
+        /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
+        /// first call allocates the R-operator's buffers, later calls allocate nothing.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <param name="v">The direction, 79400 values in the layout of <see cref="Parameters"/>.</param>
+        /// <param name="result">Receives <c>H v</c>, 79400 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
+        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
+            global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
+            return (float)(RunHessianVectorProduct(inputs, WidenLabels(targets), batchSize, v, result) / batchSize);
+        }
+
+        /// <summary>
+        /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
+        /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
+        /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
+        /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
+        /// first call allocates the R-operator's buffers, later calls allocate nothing.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
+        /// <param name="v">The direction, 79400 values in the layout of <see cref="Parameters"/>.</param>
+        /// <param name="result">Receives <c>H v</c>, 79400 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
+        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
+            global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
+            return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result) / batchSize);
+        }
+
+        /// <summary>
+        /// The R-operator's work buffers for up to MaxBatch rows: per layer <c>R(Z)</c> and <c>R(G)</c>, and <c>R(P)</c> where
+        /// the activation is smooth. Allocated by the first Hessian-vector product, so networks that never ask pay nothing.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private sealed class HessianBuffers
+        {
+            public readonly float[] RZ1 = new float[MaxBatch * L1Units];
+            public readonly float[] RG1 = new float[MaxBatch * L1Units];
+            public readonly float[] RZ2 = new float[MaxBatch * L2Units];
+            public readonly float[] RG2 = new float[MaxBatch * L2Units];
+        }
+
+        private HessianBuffers? _hessian;
+
+        /// <summary>
+        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
+        /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
+        /// <paramref name="result"/> may be <paramref name="v"/> itself.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
+        /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="v">The direction.</param>
+        /// <param name="result">Receives <c>H v</c>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            HessianBuffers h = _hessian ??= new HessianBuffers();
+
+            // The gradient's passes, without the parameter gradients: Z, P and every G.
+            RunForward(inputs, m);                       // Z1, Z2
+            double loss = OutputGradient(labels, m);     // G2 = (softmax(Z2) - I_y) / m
+            PropagateLayer2(m);                          // G1 = 1{Z1 > 0} o (G2 W2^T)
+
+            // Forward R-pass: the directional derivatives of the pre-activations and activations.
+            RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1
+            RForwardLayer2(h, v, m);                     // R(P2) = R(Z1) W2 + Z1 V2
+            ROutputGradient(h, m);                       // R(G2), the loss's curvature applied to R(Z2)
+
+            // Backward R-pass: R(G) handed down, then each layer's part of H v.
+            RPropagateLayer2(h, v, m);                   // R(G1) from R(G2) W2^T + G2 V2^T
+            RBackwardLayer2(h, result, m);               // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2)
+            RBackwardLayer1(h, inputs, result, m);       // (H v) at W1 = X^T R(G1)
+            return loss;
+        }
+
+        /// <summary>Layer 1, forward R-pass: <c>R(P1) = X V1</c>, then <c>R(Z1) = 1{Z1 > 0} o R(P1)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RZ1, 0, m * L1Units);
+            // R(P1) = X V1: the products, added to 0
+            rp.Clear();
+            // (R(X) = 0: the inputs do not depend on the parameters, so there is no R(X) W1 term.)
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(inputs, v.Slice(W1Offset, L1Inputs * L1Units), rp, m, L1Inputs, L1Units); // += X V1
+
+            // R(Z1) = 1{Z1 > 0} o R(P1)
+            float[] rz = h.RZ1;
+            for (int k = 0; k < m * L1Units; k++)
+                if (_z1[k] <= 0f) rz[k] = 0f;
+        }
+
+        /// <summary>Layer 2, forward R-pass: <c>R(P2) = R(Z1) W2 + Z1 V2</c> (Identity: <c>R(Z2) = R(P2)</c>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer2(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RZ2, 0, m * L2Units);
+            // R(P2) = R(Z1) W2 + Z1 V2: the products, added to 0
+            rp.Clear();
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += R(Z1) W2
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += Z1 V2
+        }
+
+        /// <summary>
+        /// The loss layer, R-pass: <c>R(G2) = (diag(p) - p p^T) R(Z2) / m, p = softmax(Z2) per row</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ROutputGradient(HessianBuffers h, int m)
+        {
+            // R(G2) = (diag(p) - p p^T) R(Z2) / m, p = softmax(Z2) per row
+            float scale = 1f / m;
+            for (int b = 0; b < m; b++)
+            {
+                global::NetGen.Kernels.Curvature.SoftmaxCrossEntropy(
+                    new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize),
+                    new global::System.ReadOnlySpan<float>(h.RZ2, b * OutputSize, OutputSize),
+                    new global::System.Span<float>(h.RG2, b * OutputSize, OutputSize),
+                    scale);
+            }
+        }
+
+        /// <summary>
+        /// Layer 2 to layer 1, backward R-pass: <c>R(G1) = 1{Z1 > 0} o (R(G2) W2^T + G2 V2^T)</c>.
+        /// ReLU's second derivative is 0 (everywhere but the kink), so only the gated products remain.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RPropagateLayer2(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rg = new global::System.Span<float>(h.RG1, 0, m * L2Inputs);
+            // R(G2) W2^T + G2 V2^T: two products of dot products, added to 0
+            rg.Clear();
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += R(G2) W2^T
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += G2 V2^T
+
+            // R(G1) = 1{Z1 > 0} o (R(G2) W2^T + G2 V2^T)
+            float[] r = h.RG1;
+            for (int k = 0; k < m * L2Inputs; k++)
+                if (_z1[k] <= 0f) r[k] = 0f;
+        }
+
+        /// <summary>Layer 2, its part of <c>H v</c>: <c>(H v) at W2 = R(Z1)^T G2 + Z1^T R(G2)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer2(HessianBuffers h, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W2Offset, L2Inputs * L2Units);
+            // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), added to 0
+            rw.Clear();
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += R(Z1)^T G2
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += Z1^T R(G2)
+        }
+
+        /// <summary>Layer 1, its part of <c>H v</c>: <c>(H v) at W1 = X^T R(G1)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W1Offset, L1Inputs * L1Units);
+            // (H v) at W1 = X^T R(G1), added to 0
+            rw.Clear();
+            // (R(X) = 0, so there is no R(X)^T G1 term.)
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+        }
+
+        // ---- Gradient health: TrainEpoch with a GradientHealth, on the unfused steps ----
+
+        /// <summary>
+        /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
+        /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
+        /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
+        /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
+        /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(health);
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            health.RequireSpec(Spec);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches;
+                _guardFirstRow = start;
+                var rows = inputs.Slice(start * InputSize, m * InputSize);
+                double batchLoss = RunBackward(rows, WidenLabels(targets.Slice(start, m)), m); // Gradients, and every Z and G
+                bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
+                global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+                if (backedUp) GuardAfterStep(m, learningRate);
+                // The step stands: record it.
+                health.ObserveActivations(0, new global::System.ReadOnlySpan<float>(_z1, 0, m * L1Units)); // which units of Z1 were ever > 0
+                health.AddBatch(_gradients, m);                          // each layer's |dL/dW|
+                loss += batchLoss;
+                start += m;
+                batches++;
+            }
+            _guardBatch = _guardFirstRow = 0;
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        /// <summary>
+        /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
+        /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
+        /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
+        /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
+        /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(health);
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+            global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            health.RequireSpec(Spec);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches;
+                _guardFirstRow = start;
+                var rows = inputs.Slice(start * InputSize, m * InputSize);
+                double batchLoss = RunBackward(rows, targets.Slice(start, m), m); // Gradients, and every Z and G
+                bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
+                global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+                if (backedUp) GuardAfterStep(m, learningRate);
+                // The step stands: record it.
+                health.ObserveActivations(0, new global::System.ReadOnlySpan<float>(_z1, 0, m * L1Units)); // which units of Z1 were ever > 0
+                health.AddBatch(_gradients, m);                          // each layer's |dL/dW|
+                loss += batchLoss;
+                start += m;
+                batches++;
+            }
+            _guardBatch = _guardFirstRow = 0;
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        // ---- The divergence guard of TrainBatch and TrainEpoch ----
+
+        // Where the current batch starts within TrainEpoch's data (0 for TrainBatch), for the guard's message.
+        private int _guardBatch, _guardFirstRow;
+
+        // The parameters before a step whose bounds did not prove it finite; allocated by the first such step.
+        private float[]? _guardBackup;
+
+        /// <summary>
+        /// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then
+        /// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>G2</c>, then
+        /// <c>sum|G_{n-1}| &lt;= max|W_n| inputs_n sum|G_n|</c>) and each layer's largest change <c>max(1, |lr|) max(1, max|Z_{n-1}|) sum|G_n|</c>.
+        /// Below 2^100 the step cannot overflow or make a NaN and runs as it is; otherwise the parameters are copied first.
+        /// </summary>
+        /// <returns>Whether the parameters were copied, so that <see cref="GuardAfterStep"/> must check the step.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private bool GuardBeforeStep(global::System.ReadOnlySpan<float> inputs, int m, double loss, float learningRate)
+        {
+            GuardLoss(m, loss, learningRate);
+
+            // sum|G2|, from the loss layer; a NaN or infinity in it stops the step here.
+            double rate = global::System.Math.Max(1.0, global::System.Math.Abs((double)learningRate));
+            double g2 = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units));
+            if (!double.IsFinite(g2))
+                ThrowDiverged(m, learningRate, 2, "the gradient G2");
+
+            // The largest change any parameter can take, layer by layer from the output down.
+            double change = 0;
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g2); // W2: max(1, |lr|) max(1, max|Z1|) sum|G2|
+            double g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units)) * L2Inputs * g2; // sum|G1| <= max|W2| 100 sum|G2|
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g1); // W1: max(1, |lr|) max(1, max|X|) sum|G1|
+            if (change < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                return false; // proven: every float of the step stays finite (NaN bounds fail this test)
+
+            // Not proven (a huge learning rate, gradient or activation): keep a copy to restore.
+            _guardBackup ??= new float[ParameterCount];
+            global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+            return true;
+        }
+
+        /// <summary>
+        /// After a step that <see cref="GuardBeforeStep"/> could not prove finite: if a parameter went NaN or infinite, restore
+        /// the copy and throw, naming the first non-finite gradient (output layer down) or else the layer's parameters.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void GuardAfterStep(int m, float learningRate)
+        {
+            int layer = 0;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, 1000)) >= 0)
+                layer = 2;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W1Offset, 78400)) >= 0)
+                layer = 1;
+            if (layer == 0)
+                return;
+
+            global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g1, 0, m * L1Units)) >= 0)
+                ThrowDiverged(m, learningRate, 1, "the gradient G1");
+            ThrowDiverged(m, learningRate, layer, "the parameters");
+        }
+
+        /// <summary>
+        /// The divergence guard of the unfused step (<c>TrainEpoch</c> with a <c>GradientHealth</c>), with <see cref="Gradients"/> full and
+        /// nothing changed yet: the loss and every gradient must be finite (else throw), and if <c>|lr| max|g|</c> reaches 2^100 the
+        /// parameters are copied for <see cref="GuardAfterStep"/>.
+        /// </summary>
+        /// <returns>Whether the parameters were copied.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private bool GuardGradients(int m, double loss, float learningRate)
+        {
+            GuardLoss(m, loss, learningRate);
+            float largest = 0f;
+            float g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W2Offset, 1000));
+            if (!float.IsFinite(g2))
+                ThrowDiverged(m, learningRate, 2, "the gradient of W2");
+            largest = global::System.MathF.Max(largest, g2);
+            float g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W1Offset, 78400));
+            if (!float.IsFinite(g1))
+                ThrowDiverged(m, learningRate, 1, "the gradient of W1");
+            largest = global::System.MathF.Max(largest, g1);
+            if (global::System.Math.Abs((double)learningRate) * largest < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                return false;
+            _guardBackup ??= new float[ParameterCount];
+            global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+            return true;
+        }
+
+        /// <summary>
+        /// Throws unless the batch loss (as returned, the mean in float) is finite, naming the first layer whose
+        /// pre-activations or activations went NaN or infinite, or else the loss itself.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void GuardLoss(int m, double loss, float learningRate)
+        {
+            if (float.IsFinite((float)(loss / m)))
+                return;
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z1, 0, m * L1Units)) >= 0)
+                ThrowDiverged(m, learningRate, 1, "the activations Z1");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z2, 0, m * L2Units)) >= 0)
+                ThrowDiverged(m, learningRate, 2, "the activations Z2");
+            ThrowDiverged(m, learningRate, 2, "the loss");
+        }
+
+        /// <summary>Throws the <c>TrainingDivergedException</c> for the current batch, and resets the batch position.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private void ThrowDiverged(int m, float learningRate, int layer, string quantity)
+        {
+            int batch = _guardBatch, firstRow = _guardFirstRow;
+            _guardBatch = _guardFirstRow = 0;
+            throw new global::NetGen.Training.TrainingDivergedException(batch, firstRow, m, layer, quantity, learningRate);
         }
     }
 }

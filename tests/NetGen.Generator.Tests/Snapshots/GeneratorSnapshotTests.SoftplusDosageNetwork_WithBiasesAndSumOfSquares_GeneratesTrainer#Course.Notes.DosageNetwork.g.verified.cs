@@ -8,10 +8,12 @@ namespace Course.Notes
     /// <remarks>
     /// <para>NetGen network: 1 inputs, 2 layers, 7 parameters, loss SquaredError (Sum), batches of up to 3 rows.</para>
     /// <list type="table">
-    /// <listheader><term>layer</term><description>shape, activation, parameters</description></listheader>
-    /// <item><term>1</term><description>Z1 = Softplus(Z0 W1 + b1): [1 x 2], 4 parameters</description></item>
-    /// <item><term>2</term><description>Z2 = Identity(Z1 W2 + b2): [2 x 1], 3 parameters</description></item>
+    /// <listheader><term>layer</term><description>equation, shape, parameters</description></listheader>
+    /// <item><term>1</term><description><c>Z1 = softplus(X W1 + b1)</c>: [1 x 2], 4 parameters</description></item>
+    /// <item><term>2</term><description><c>Z2 = Z1 W2 + b2</c>: [2 x 1], 3 parameters</description></item>
     /// </list>
+    /// <para>The kernels run on <c>Vector&lt;float&gt;</c> of whatever width the machine gives (4, 8 or 16 floats) and
+    /// handle the units left over at that width. An instance is not thread-safe: its passes share work buffers.</para>
     /// </remarks>
     partial class DosageNetwork : global::NetGen.IRegressor
     {
@@ -189,6 +191,7 @@ namespace Course.Notes
         /// <param name="learningRate">The step size; finite.</param>
         /// <returns>The loss of the batch before the step, the sum of the rows' losses.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float learningRate)
         {
@@ -210,6 +213,7 @@ namespace Course.Notes
         /// <param name="batchSize">The rows per step, from 1 to 3.</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize)
         {
@@ -223,10 +227,12 @@ namespace Course.Notes
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
                 loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start * OutputSize, m * OutputSize), m, learningRate);
                 start += m;
                 batches++;
             }
+            _guardBatch = _guardFirstRow = 0;
             return new global::NetGen.EpochResult(loss / count, count, batches);
         }
 
@@ -253,6 +259,9 @@ namespace Course.Notes
             }
             return new global::NetGen.Evaluation(loss / count, double.NaN, count, 0);
         }
+
+        // Below: the passes and the kernels, which handle no reference types.
+        #nullable disable
 
         /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
         /// <param name="inputs">Row-major <c>[m x 1]</c>.</param>
@@ -292,9 +301,11 @@ namespace Course.Notes
         {
             RunForward(inputs, m);
             double loss = OutputGradient(targets, m);    // G2 = 2 (Z2 - Y)
+            bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
             PropagateLayer2(m);                          // G1 = softplus'(P1) o (G2 W2^T), before W2 changes
             UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
             UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+            if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
 
@@ -341,14 +352,14 @@ namespace Course.Notes
 
             for (int r = 0; r < m; r++)
             {
-                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
                 for (int j = 0; j < L1Units; j++)
                 {
                     float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
                     for (int i = 0; i < L1Inputs; i++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row0, j) = s;
                 }
             }
 
@@ -403,15 +414,15 @@ namespace Course.Notes
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                     float s = 0f;
                     for (int j = 0; j < L1Units; j++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1Row, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = s;
                 }
             }
         }
@@ -463,14 +474,14 @@ namespace Course.Notes
 
             for (int r = 0; r < m; r++)
             {
-                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
                 for (int j = 0; j < L2Units; j++)
                 {
                     float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
                     for (int i = 0; i < L2Inputs; i++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, j) = s;
                 }
             }
         }
@@ -523,16 +534,16 @@ namespace Course.Notes
             // G1 = softplus'(P1) o (G2 W2^T): for each row b and input i, softplus'(P1[b, i]) times the dot product of G2[b, :] and W2[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
+                ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                ref float p1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
                 for (int i = 0; i < L2Inputs; i++)
                 {
-                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                     float s = 0f;
                     for (int j = 0; j < L2Units; j++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.SoftplusDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2Row, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = s * global::NetGen.Kernels.Activations.SoftplusDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row, i));
                 }
             }
         }
@@ -569,6 +580,338 @@ namespace Course.Notes
                     s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
             }
+        }
+
+        #nullable restore
+
+        // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
+
+        /// <summary>
+        /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
+        /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
+        /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
+        /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
+        /// first call allocates the R-operator's buffers, later calls allocate nothing.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 1]</c>.</param>
+        /// <param name="targets">Row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 3.</param>
+        /// <param name="v">The direction, 7 values in the layout of <see cref="Parameters"/>.</param>
+        /// <param name="result">Receives <c>H v</c>, 7 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
+        /// <returns>The loss of the batch, the sum of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
+            global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
+            global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
+            return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result));
+        }
+
+        /// <summary>
+        /// The R-operator's work buffers for up to MaxBatch rows: per layer <c>R(Z)</c> and <c>R(G)</c>, and <c>R(P)</c> where
+        /// the activation is smooth. Allocated by the first Hessian-vector product, so networks that never ask pay nothing.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private sealed class HessianBuffers
+        {
+            public readonly float[] RP1 = new float[MaxBatch * L1Units];
+            public readonly float[] RZ1 = new float[MaxBatch * L1Units];
+            public readonly float[] RG1 = new float[MaxBatch * L1Units];
+            public readonly float[] RZ2 = new float[MaxBatch * L2Units];
+            public readonly float[] RG2 = new float[MaxBatch * L2Units];
+        }
+
+        private HessianBuffers? _hessian;
+
+        /// <summary>
+        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
+        /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
+        /// <paramref name="result"/> may be <paramref name="v"/> itself.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 1]</c>.</param>
+        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="v">The direction.</param>
+        /// <param name="result">Receives <c>H v</c>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            HessianBuffers h = _hessian ??= new HessianBuffers();
+
+            // The gradient's passes, without the parameter gradients: Z, P and every G.
+            RunForward(inputs, m);                       // Z1, Z2
+            double loss = OutputGradient(targets, m);    // G2 = 2 (Z2 - Y)
+            PropagateLayer2(m);                          // G1 = softplus'(P1) o (G2 W2^T)
+
+            // Forward R-pass: the directional derivatives of the pre-activations and activations.
+            RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1 + vb1
+            RForwardLayer2(h, v, m);                     // R(P2) = R(Z1) W2 + Z1 V2 + vb2
+            ROutputGradient(h, m);                       // R(G2), the loss's curvature applied to R(Z2)
+
+            // Backward R-pass: R(G) handed down, then each layer's part of H v.
+            RPropagateLayer2(h, v, m);                   // R(G1) from R(G2) W2^T + G2 V2^T
+            RBackwardLayer2(h, result, m);               // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), at b2 = 1^T R(G2)
+            RBackwardLayer1(h, inputs, result, m);       // (H v) at W1 = X^T R(G1), at b1 = 1^T R(G1)
+            return loss;
+        }
+
+        /// <summary>Layer 1, forward R-pass: <c>R(P1) = X V1 + vb1</c>, then <c>R(Z1) = softplus'(P1) o R(P1)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RP1, 0, m * L1Units);
+            // R(P1) = X V1 + vb1: vb1 in every row, then the products
+            for (int b = 0; b < m; b++)
+                v.Slice(B1Offset, L1Units).CopyTo(rp.Slice(b * L1Units, L1Units));
+            // (R(X) = 0: the inputs do not depend on the parameters, so there is no R(X) W1 term.)
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(inputs, v.Slice(W1Offset, L1Inputs * L1Units), rp, m, L1Inputs, L1Units); // += X V1
+
+            // R(Z1) = softplus'(P1) o R(P1)
+            float[] rz = h.RZ1, rpre = h.RP1;
+            for (int k = 0; k < m * L1Units; k++)
+                rz[k] = global::NetGen.Kernels.Activations.SoftplusDerivative(_p1[k]) * rpre[k];
+        }
+
+        /// <summary>Layer 2, forward R-pass: <c>R(P2) = R(Z1) W2 + Z1 V2 + vb2</c> (Identity: <c>R(Z2) = R(P2)</c>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer2(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RZ2, 0, m * L2Units);
+            // R(P2) = R(Z1) W2 + Z1 V2 + vb2: vb2 in every row, then the products
+            for (int b = 0; b < m; b++)
+                v.Slice(B2Offset, L2Units).CopyTo(rp.Slice(b * L2Units, L2Units));
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += R(Z1) W2
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += Z1 V2
+        }
+
+        /// <summary>
+        /// The loss layer, R-pass: <c>R(G2) = 2 R(Z2)</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ROutputGradient(HessianBuffers h, int m)
+        {
+            // R(G2) = 2 R(Z2)
+            float scale = 2f;
+            float[] rg = h.RG2, rz = h.RZ2;
+            for (int k = 0; k < m * OutputSize; k++)
+                rg[k] = scale * rz[k];
+        }
+
+        /// <summary>
+        /// Layer 2 to layer 1, backward R-pass: <c>R(G1) = softplus'(P1) o (R(G2) W2^T + G2 V2^T) + (softplus''/softplus')(P1) o R(P1) o G1</c>.
+        /// The last term is <c>softplus''(P1) o (G2 W2^T)</c>, written through <c>G1</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RPropagateLayer2(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rg = new global::System.Span<float>(h.RG1, 0, m * L2Inputs);
+            // R(G2) W2^T + G2 V2^T: two products of dot products, added to 0
+            rg.Clear();
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += R(G2) W2^T
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += G2 V2^T
+
+            // R(G1) = softplus'(P1) o (R(G2) W2^T + G2 V2^T) + (softplus''/softplus')(P1) o R(P1) o G1
+            float[] r = h.RG1, rpre = h.RP1;
+            for (int k = 0; k < m * L2Inputs; k++)
+                r[k] = global::NetGen.Kernels.Activations.SoftplusDerivative(_p1[k]) * r[k] + global::NetGen.Kernels.Curvature.SoftplusRatio(_p1[k]) * rpre[k] * _g1[k];
+        }
+
+        /// <summary>Layer 2, its part of <c>H v</c>: <c>(H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), at b2 = 1^T R(G2)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer2(HessianBuffers h, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W2Offset, L2Inputs * L2Units);
+            // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), added to 0
+            rw.Clear();
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += R(Z1)^T G2
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += Z1^T R(G2)
+
+            // (H v) at b2 = 1^T R(G2): the column sums of R(G2)
+            var rb = result.Slice(B2Offset, L2Units);
+            rb.Clear();
+            global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rb, m, L2Units);
+        }
+
+        /// <summary>Layer 1, its part of <c>H v</c>: <c>(H v) at W1 = X^T R(G1), at b1 = 1^T R(G1)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W1Offset, L1Inputs * L1Units);
+            // (H v) at W1 = X^T R(G1), added to 0
+            rw.Clear();
+            // (R(X) = 0, so there is no R(X)^T G1 term.)
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+
+            // (H v) at b1 = 1^T R(G1): the column sums of R(G1)
+            var rb = result.Slice(B1Offset, L1Units);
+            rb.Clear();
+            global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rb, m, L1Units);
+        }
+
+        // ---- Gradient health: TrainEpoch with a GradientHealth, on the unfused steps ----
+
+        /// <summary>
+        /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
+        /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
+        /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
+        /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 1]</c>.</param>
+        /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 3.</param>
+        /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(health);
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            health.RequireSpec(Spec);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches;
+                _guardFirstRow = start;
+                var rows = inputs.Slice(start * InputSize, m * InputSize);
+                double batchLoss = RunBackward(rows, targets.Slice(start * OutputSize, m * OutputSize), m); // Gradients, and every Z and G
+                bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
+                global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+                if (backedUp) GuardAfterStep(m, learningRate);
+                // The step stands: record it.
+                health.AddBatch(_gradients, m);                          // each layer's |dL/dW|
+                loss += batchLoss;
+                start += m;
+                batches++;
+            }
+            _guardBatch = _guardFirstRow = 0;
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        // ---- The divergence guard of TrainBatch and TrainEpoch ----
+
+        // Where the current batch starts within TrainEpoch's data (0 for TrainBatch), for the guard's message.
+        private int _guardBatch, _guardFirstRow;
+
+        // The parameters before a step whose bounds did not prove it finite; allocated by the first such step.
+        private float[]? _guardBackup;
+
+        /// <summary>
+        /// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then
+        /// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>G2</c>, then
+        /// <c>sum|G_{n-1}| &lt;= max|W_n| inputs_n sum|G_n|</c>) and each layer's largest change <c>max(1, |lr|) max(1, max|Z_{n-1}|) sum|G_n|</c>.
+        /// Below 2^100 the step cannot overflow or make a NaN and runs as it is; otherwise the parameters are copied first.
+        /// </summary>
+        /// <returns>Whether the parameters were copied, so that <see cref="GuardAfterStep"/> must check the step.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private bool GuardBeforeStep(global::System.ReadOnlySpan<float> inputs, int m, double loss, float learningRate)
+        {
+            GuardLoss(m, loss, learningRate);
+
+            // sum|G2|, from the loss layer; a NaN or infinity in it stops the step here.
+            double rate = global::System.Math.Max(1.0, global::System.Math.Abs((double)learningRate));
+            double g2 = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units));
+            if (!double.IsFinite(g2))
+                ThrowDiverged(m, learningRate, 2, "the gradient G2");
+
+            // The largest change any parameter can take, layer by layer from the output down.
+            double change = 0;
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g2); // W2, b2: max(1, |lr|) max(1, max|Z1|) sum|G2|
+            double g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units)) * L2Inputs * g2; // sum|G1| <= max|W2| 2 sum|G2|
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g1); // W1, b1: max(1, |lr|) max(1, max|X|) sum|G1|
+            if (change < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                return false; // proven: every float of the step stays finite (NaN bounds fail this test)
+
+            // Not proven (a huge learning rate, gradient or activation): keep a copy to restore.
+            _guardBackup ??= new float[ParameterCount];
+            global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+            return true;
+        }
+
+        /// <summary>
+        /// After a step that <see cref="GuardBeforeStep"/> could not prove finite: if a parameter went NaN or infinite, restore
+        /// the copy and throw, naming the first non-finite gradient (output layer down) or else the layer's parameters.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void GuardAfterStep(int m, float learningRate)
+        {
+            int layer = 0;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, 3)) >= 0)
+                layer = 2;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W1Offset, 4)) >= 0)
+                layer = 1;
+            if (layer == 0)
+                return;
+
+            global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g1, 0, m * L1Units)) >= 0)
+                ThrowDiverged(m, learningRate, 1, "the gradient G1");
+            ThrowDiverged(m, learningRate, layer, "the parameters");
+        }
+
+        /// <summary>
+        /// The divergence guard of the unfused step (<c>TrainEpoch</c> with a <c>GradientHealth</c>), with <see cref="Gradients"/> full and
+        /// nothing changed yet: the loss and every gradient must be finite (else throw), and if <c>|lr| max|g|</c> reaches 2^100 the
+        /// parameters are copied for <see cref="GuardAfterStep"/>.
+        /// </summary>
+        /// <returns>Whether the parameters were copied.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private bool GuardGradients(int m, double loss, float learningRate)
+        {
+            GuardLoss(m, loss, learningRate);
+            float largest = 0f;
+            float g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W2Offset, 3));
+            if (!float.IsFinite(g2))
+                ThrowDiverged(m, learningRate, 2, "the gradient of W2, b2");
+            largest = global::System.MathF.Max(largest, g2);
+            float g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W1Offset, 4));
+            if (!float.IsFinite(g1))
+                ThrowDiverged(m, learningRate, 1, "the gradient of W1, b1");
+            largest = global::System.MathF.Max(largest, g1);
+            if (global::System.Math.Abs((double)learningRate) * largest < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                return false;
+            _guardBackup ??= new float[ParameterCount];
+            global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+            return true;
+        }
+
+        /// <summary>
+        /// Throws unless the batch loss (as returned, the sum in float) is finite, naming the first layer whose
+        /// pre-activations or activations went NaN or infinite, or else the loss itself.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void GuardLoss(int m, double loss, float learningRate)
+        {
+            if (float.IsFinite((float)loss))
+                return;
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p1, 0, m * L1Units)) >= 0)
+                ThrowDiverged(m, learningRate, 1, "the pre-activations P1");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z2, 0, m * L2Units)) >= 0)
+                ThrowDiverged(m, learningRate, 2, "the activations Z2");
+            ThrowDiverged(m, learningRate, 2, "the loss");
+        }
+
+        /// <summary>Throws the <c>TrainingDivergedException</c> for the current batch, and resets the batch position.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private void ThrowDiverged(int m, float learningRate, int layer, string quantity)
+        {
+            int batch = _guardBatch, firstRow = _guardFirstRow;
+            _guardBatch = _guardFirstRow = 0;
+            throw new global::NetGen.Training.TrainingDivergedException(batch, firstRow, m, layer, quantity, learningRate);
         }
     }
 }

@@ -8,12 +8,14 @@ namespace Emitted.Deep
     /// <remarks>
     /// <para>NetGen network: 9 inputs, 4 layers, 136 parameters, loss HalfSquaredError (Sum), batches of up to 17 rows.</para>
     /// <list type="table">
-    /// <listheader><term>layer</term><description>shape, activation, parameters</description></listheader>
-    /// <item><term>1</term><description>Z1 = Tanh(Z0 W1 + b1): [9 x 7], 70 parameters</description></item>
-    /// <item><term>2</term><description>Z2 = Sigmoid(Z1 W2 + b2): [7 x 5], 40 parameters</description></item>
-    /// <item><term>3</term><description>Z3 = Softplus(Z2 W3 + b3): [5 x 3], 18 parameters</description></item>
-    /// <item><term>4</term><description>Z4 = Identity(Z3 W4 + b4): [3 x 2], 8 parameters</description></item>
+    /// <listheader><term>layer</term><description>equation, shape, parameters</description></listheader>
+    /// <item><term>1</term><description><c>Z1 = tanh(X W1 + b1)</c>: [9 x 7], 70 parameters</description></item>
+    /// <item><term>2</term><description><c>Z2 = sigmoid(Z1 W2 + b2)</c>: [7 x 5], 40 parameters</description></item>
+    /// <item><term>3</term><description><c>Z3 = softplus(Z2 W3 + b3)</c>: [5 x 3], 18 parameters</description></item>
+    /// <item><term>4</term><description><c>Z4 = Z3 W4 + b4</c>: [3 x 2], 8 parameters</description></item>
     /// </list>
+    /// <para>The kernels run on <c>Vector&lt;float&gt;</c> of whatever width the machine gives (4, 8 or 16 floats) and
+    /// handle the units left over at that width. An instance is not thread-safe: its passes share work buffers.</para>
     /// </remarks>
     partial class Deep : global::NetGen.IRegressor
     {
@@ -225,6 +227,7 @@ namespace Emitted.Deep
         /// <param name="learningRate">The step size; finite.</param>
         /// <returns>The loss of the batch before the step, the sum of the rows' losses.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float learningRate)
         {
@@ -246,6 +249,7 @@ namespace Emitted.Deep
         /// <param name="batchSize">The rows per step, from 1 to 17.</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize)
         {
@@ -259,10 +263,12 @@ namespace Emitted.Deep
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
                 loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start * OutputSize, m * OutputSize), m, learningRate);
                 start += m;
                 batches++;
             }
+            _guardBatch = _guardFirstRow = 0;
             return new global::NetGen.EpochResult(loss / count, count, batches);
         }
 
@@ -289,6 +295,9 @@ namespace Emitted.Deep
             }
             return new global::NetGen.Evaluation(loss / count, double.NaN, count, 0);
         }
+
+        // Below: the passes and the kernels, which handle no reference types.
+        #nullable disable
 
         /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
         /// <param name="inputs">Row-major <c>[m x 9]</c>.</param>
@@ -334,6 +343,7 @@ namespace Emitted.Deep
         {
             RunForward(inputs, m);
             double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y)
+            bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
             PropagateLayer4(m);                          // G3 = softplus'(P3) o (G4 W4^T), before W4 changes
             UpdateLayer4(m, learningRate);               // W4 -= learningRate Z3^T G4, b4 -= learningRate 1^T G4
             PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T), before W3 changes
@@ -341,6 +351,7 @@ namespace Emitted.Deep
             PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T), before W2 changes
             UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
             UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+            if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
 
@@ -391,14 +402,14 @@ namespace Emitted.Deep
                 // Fewer units than one vector holds: one float at a time.
                 for (int r = 0; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
                     for (int j = 0; j < L1Units; j++)
                     {
                         float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
                         for (int i = 0; i < L1Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row0, j) = s;
                     }
                 }
             }
@@ -408,50 +419,16 @@ namespace Emitted.Deep
                 // Z1[r.., j..] = tanh(X[r.., :] W1[:, j..] + b1[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
                 for (; r <= m - 4; r += 4)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
+                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float xRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                    ref float xRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                    ref float xRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                    ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    ref float p1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
+                    ref float p1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
+                    ref float p1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
+                    // s[k][c] = b1[j + c Lanes ..] + sum over i of X[r + k, i] W1[i, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s11 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s21 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s31 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                        for (int i = 0; i < L1Inputs; i++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
-                    }
                     for (; j < L1Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
@@ -461,7 +438,10 @@ namespace Emitted.Deep
                         global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
                         for (int i = 0; i < L1Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
@@ -474,55 +454,35 @@ namespace Emitted.Deep
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        // P1[r + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p1Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref p1Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref p1Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref p1Row3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time, 4 vectors of units in registers.
                 for (; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    // s[k][c] = b1[j + c Lanes ..] + sum over i of X[r, i] W1[i, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes)), s02 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + 2 * Lanes)), s03 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + 3 * Lanes));
-                        for (int i = 0; i < L1Inputs; i++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L1Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
                         global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
                         for (int i = 0; i < L1Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
                             if (a0 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        // P1[r, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p1Row0, (nuint)j);
                     }
                 }
             }
@@ -565,46 +525,12 @@ namespace Emitted.Deep
                 int i = 0;
                 for (; i <= L1Inputs - 4; i += 4)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                    ref float dw1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    ref float dw1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    ref float dw1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                    ref float dw1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                    // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
-                    }
                     for (; j < L1Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
@@ -614,7 +540,10 @@ namespace Emitted.Deep
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
@@ -627,40 +556,19 @@ namespace Emitted.Deep
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        // dW1[i + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
                     }
                 }
-                // The inputs left over, one at a time, 4 vectors of units in registers.
+                // The 1 inputs left over, one at a time, 4 vectors of units in registers.
                 for (; i < L1Inputs; i++)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    ref float dw1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    // s[k][c] = sum over the rows b of X[b, i] G1[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L1Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
@@ -674,7 +582,8 @@ namespace Emitted.Deep
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        // dW1[i, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
                     }
                 }
             }
@@ -722,15 +631,15 @@ namespace Emitted.Deep
                 // Fewer units than one vector holds: one float at a time.
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                         float s = 0f;
                         for (int j = 0; j < L1Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1Row, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = s;
                     }
                 }
             }
@@ -738,19 +647,19 @@ namespace Emitted.Deep
             {
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                    var g1Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)(L1Units - Lanes)), tail);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                         var s = zero;
                         for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)j), s);
                         if (L1Units % Lanes != 0)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(g1Tail, global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)(L1Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = global::System.Numerics.Vector.Sum(s);
                     }
                 }
             }
@@ -792,46 +701,12 @@ namespace Emitted.Deep
                 int i = 0;
                 for (; i <= L1Inputs - 4; i += 4)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                    ref float w1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float w1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    ref float w1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                    ref float w1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                    // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
-                    }
                     for (; j < L1Units; j += Lanes)
                     {
                         var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
@@ -842,7 +717,10 @@ namespace Emitted.Deep
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
                             if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
                                 continue;
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
@@ -855,40 +733,23 @@ namespace Emitted.Deep
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                        // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
+                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w1Row0, (nuint)j);
+                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w1Row1, (nuint)j);
+                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w1Row2, (nuint)j);
+                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w1Row3, (nuint)j);
                     }
                 }
-                // The inputs left over, one at a time, 4 vectors of units in registers.
+                // The 1 inputs left over, one at a time, 4 vectors of units in registers.
                 for (; i < L1Inputs; i++)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float w1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    // s[k][c] = sum over the rows b of X[b, i] G1[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L1Units; j += Lanes)
                     {
                         var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
@@ -903,7 +764,9 @@ namespace Emitted.Deep
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        // W1[i, j + c Lanes ..] -= learningRate s[k][c]
+                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w1Row0, (nuint)j);
                     }
                 }
             }
@@ -951,14 +814,14 @@ namespace Emitted.Deep
                 // Fewer units than one vector holds: one float at a time.
                 for (int r = 0; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float p2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
                     for (int j = 0; j < L2Units; j++)
                     {
                         float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
                         for (int i = 0; i < L2Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p2Row0, j) = s;
                     }
                 }
             }
@@ -968,48 +831,16 @@ namespace Emitted.Deep
                 // Z2[r.., j..] = sigmoid(Z1[r.., :] W2[:, j..] + b2[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs
                 for (; r <= m - 4; r += 4)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float z1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float z1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float z1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float p2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float p2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float p2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float p2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    // s[k][c] = b2[j + c Lanes ..] + sum over i of Z1[r + k, i] W2[i, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s11 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s21 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s31 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        for (int i = 0; i < L2Inputs; i++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
@@ -1019,7 +850,10 @@ namespace Emitted.Deep
                         global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row1, i);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row2, i);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row3, i);
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
@@ -1030,51 +864,33 @@ namespace Emitted.Deep
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        // P2[r + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref p2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref p2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref p2Row3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time, 4 vectors of units in registers.
                 for (; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float p2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    // s[k][c] = b2[j + c Lanes ..] + sum over i of Z1[r, i] W2[i, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes)), s02 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + 2 * Lanes)), s03 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + 3 * Lanes));
-                        for (int i = 0; i < L2Inputs; i++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
                         global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        // P2[r, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p2Row0, (nuint)j);
                     }
                 }
             }
@@ -1117,44 +933,12 @@ namespace Emitted.Deep
                 int i = 0;
                 for (; i <= L2Inputs - 4; i += 4)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    ref float dw2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float dw2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float dw2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float dw2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    // s[k][c] = sum over the rows b of Z1[b, i + k] G2[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref row3, (nuint)(j + Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
@@ -1164,7 +948,10 @@ namespace Emitted.Deep
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
@@ -1175,38 +962,19 @@ namespace Emitted.Deep
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref row3, (nuint)j);
+                        // dW2[i + k, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw2Row3, (nuint)j);
                     }
                 }
-                // The inputs left over, one at a time, 4 vectors of units in registers.
+                // The 3 inputs left over, one at a time, 4 vectors of units in registers.
                 for (; i < L2Inputs; i++)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float dw2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    // s[k][c] = sum over the rows b of Z1[b, i] G2[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s02, ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s03, ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
@@ -1218,7 +986,8 @@ namespace Emitted.Deep
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref row0, (nuint)j);
+                        // dW2[i, j + c Lanes ..] = s[k][c]
+                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
                     }
                 }
             }
@@ -1267,16 +1036,16 @@ namespace Emitted.Deep
                 // Fewer units than one vector holds: one float at a time.
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
+                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float p1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
                     for (int i = 0; i < L2Inputs; i++)
                     {
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                         float s = 0f;
                         for (int j = 0; j < L2Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2Row, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = s * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row, i));
                     }
                 }
             }
@@ -1284,20 +1053,20 @@ namespace Emitted.Deep
             {
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                    ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
+                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
+                    ref float p1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
                     // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L2Units - Lanes)), tail);
+                    var g2Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g2Row, (nuint)(L2Units - Lanes)), tail);
                     for (int i = 0; i < L2Inputs; i++)
                     {
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                        ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                         var s = zero;
                         for (int j = 0; j <= L2Units - Lanes; j += Lanes)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g2Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w2Row, (nuint)j), s);
                         if (L2Units % Lanes != 0)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L2Units - Lanes)), s);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s) * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(g2Tail, global::System.Numerics.Vector.LoadUnsafe(ref w2Row, (nuint)(L2Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = global::System.Numerics.Vector.Sum(s) * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row, i));
                     }
                 }
             }
@@ -1339,44 +1108,12 @@ namespace Emitted.Deep
                 int i = 0;
                 for (; i <= L2Inputs - 4; i += 4)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                    ref float row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    ref float w2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float w2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float w2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float w2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    // s[k][c] = sum over the rows b of Z1[b, i + k] G2[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)(j + Lanes))), ref row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)(j + Lanes))), ref row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)(j + Lanes))), ref row3, (nuint)(j + Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
@@ -1387,7 +1124,10 @@ namespace Emitted.Deep
                         global::System.Numerics.Vector<float> s30 = zero;
                         for (int b = 0; b < m; b++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i), a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1), a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2), a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
+                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
+                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
+                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
                             var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
@@ -1398,38 +1138,23 @@ namespace Emitted.Deep
                             var e3 = new global::System.Numerics.Vector<float>(a3);
                             s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row1, (nuint)j)), ref row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row2, (nuint)j)), ref row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row3, (nuint)j)), ref row3, (nuint)j);
+                        // W2[i + k, j + c Lanes ..] -= learningRate s[k][c]
+                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w2Row0, (nuint)j);
+                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w2Row1, (nuint)j);
+                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w2Row2, (nuint)j);
+                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w2Row3, (nuint)j);
                     }
                 }
-                // The inputs left over, one at a time, 4 vectors of units in registers.
+                // The 3 inputs left over, one at a time, 4 vectors of units in registers.
                 for (; i < L2Inputs; i++)
                 {
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float w2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    // s[k][c] = sum over the rows b of Z1[b, i] G2[b, j + c Lanes ..]
                     int j = 0;
-                    for (; j <= L2Units - 4 * Lanes; j += 4 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 2 * Lanes));
-                            var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + 3 * Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                            s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
-                        }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + Lanes))), ref row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 2 * Lanes))), ref row0, (nuint)(j + 2 * Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)(j + 3 * Lanes))), ref row0, (nuint)(j + 3 * Lanes));
-                    }
                     for (; j < L2Units; j += Lanes)
                     {
                         var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
@@ -1442,7 +1167,9 @@ namespace Emitted.Deep
                             var e0 = new global::System.Numerics.Vector<float>(a0);
                             s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
                         }
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref row0, (nuint)j)), ref row0, (nuint)j);
+                        // W2[i, j + c Lanes ..] -= learningRate s[k][c]
+                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w2Row0, (nuint)j);
                     }
                 }
             }
@@ -1486,14 +1213,14 @@ namespace Emitted.Deep
 
             for (int r = 0; r < m; r++)
             {
-                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                ref float p3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
                 for (int j = 0; j < L3Units; j++)
                 {
                     float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j);
                     for (int i = 0; i < L3Inputs; i++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p3Row0, j) = s;
                 }
             }
 
@@ -1549,16 +1276,16 @@ namespace Emitted.Deep
             // G2 = sigmoid'(P2) o (G3 W3^T): for each row b and input i, sigmoid'(P2[b, i]) times the dot product of G3[b, :] and W3[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L3Inputs);
-                ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, b * L3Inputs);
+                ref float g3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
+                ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L3Inputs);
+                ref float p2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, b * L3Inputs);
                 for (int i = 0; i < L3Inputs; i++)
                 {
-                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    ref float w3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
                     float s = 0f;
                     for (int j = 0; j < L3Units; j++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w3Row, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, i) = s * global::NetGen.Kernels.Activations.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p2Row, i));
                 }
             }
         }
@@ -1610,14 +1337,14 @@ namespace Emitted.Deep
 
             for (int r = 0; r < m; r++)
             {
-                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, r * L4Inputs);
-                ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z4, r * L4Units);
+                ref float z3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, r * L4Inputs);
+                ref float z4Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z4, r * L4Units);
                 for (int j = 0; j < L4Units; j++)
                 {
                     float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j);
                     for (int i = 0; i < L4Inputs; i++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z3Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref z4Row0, j) = s;
                 }
             }
         }
@@ -1670,16 +1397,16 @@ namespace Emitted.Deep
             // G3 = softplus'(P3) o (G4 W4^T): for each row b and input i, softplus'(P3[b, i]) times the dot product of G4[b, :] and W4[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
-                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L4Inputs);
-                ref float gate = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, b * L4Inputs);
+                ref float g4Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
+                ref float g3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L4Inputs);
+                ref float p3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, b * L4Inputs);
                 for (int i = 0; i < L4Inputs; i++)
                 {
-                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
+                    ref float w4Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
                     float s = 0f;
                     for (int j = 0; j < L4Units; j++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s * global::NetGen.Kernels.Activations.SoftplusDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref gate, i));
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w4Row, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref g3Row, i) = s * global::NetGen.Kernels.Activations.SoftplusDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p3Row, i));
                 }
             }
         }
@@ -1716,6 +1443,480 @@ namespace Emitted.Deep
                     s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j) -= learningRate * s;
             }
+        }
+
+        #nullable restore
+
+        // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
+
+        /// <summary>
+        /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
+        /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
+        /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
+        /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
+        /// first call allocates the R-operator's buffers, later calls allocate nothing.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[batchSize x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[batchSize x OutputSize]</c> real targets.</param>
+        /// <param name="batchSize">The number of rows, from 1 to 17.</param>
+        /// <param name="v">The direction, 136 values in the layout of <see cref="Parameters"/>.</param>
+        /// <param name="result">Receives <c>H v</c>, 136 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
+        /// <returns>The loss of the batch, the sum of the rows' losses.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range. Nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
+            global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
+            global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
+            return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result));
+        }
+
+        /// <summary>
+        /// The R-operator's work buffers for up to MaxBatch rows: per layer <c>R(Z)</c> and <c>R(G)</c>, and <c>R(P)</c> where
+        /// the activation is smooth. Allocated by the first Hessian-vector product, so networks that never ask pay nothing.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private sealed class HessianBuffers
+        {
+            public readonly float[] RP1 = new float[MaxBatch * L1Units];
+            public readonly float[] RZ1 = new float[MaxBatch * L1Units];
+            public readonly float[] RG1 = new float[MaxBatch * L1Units];
+            public readonly float[] RP2 = new float[MaxBatch * L2Units];
+            public readonly float[] RZ2 = new float[MaxBatch * L2Units];
+            public readonly float[] RG2 = new float[MaxBatch * L2Units];
+            public readonly float[] RP3 = new float[MaxBatch * L3Units];
+            public readonly float[] RZ3 = new float[MaxBatch * L3Units];
+            public readonly float[] RG3 = new float[MaxBatch * L3Units];
+            public readonly float[] RZ4 = new float[MaxBatch * L4Units];
+            public readonly float[] RG4 = new float[MaxBatch * L4Units];
+        }
+
+        private HessianBuffers? _hessian;
+
+        /// <summary>
+        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
+        /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
+        /// <paramref name="result"/> may be <paramref name="v"/> itself.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 9]</c>.</param>
+        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="v">The direction.</param>
+        /// <param name="result">Receives <c>H v</c>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        {
+            HessianBuffers h = _hessian ??= new HessianBuffers();
+
+            // The gradient's passes, without the parameter gradients: Z, P and every G.
+            RunForward(inputs, m);                       // Z1, Z2, Z3, Z4
+            double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y)
+            PropagateLayer4(m);                          // G3 = softplus'(P3) o (G4 W4^T)
+            PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T)
+            PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T)
+
+            // Forward R-pass: the directional derivatives of the pre-activations and activations.
+            RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1 + vb1
+            RForwardLayer2(h, v, m);                     // R(P2) = R(Z1) W2 + Z1 V2 + vb2
+            RForwardLayer3(h, v, m);                     // R(P3) = R(Z2) W3 + Z2 V3 + vb3
+            RForwardLayer4(h, v, m);                     // R(P4) = R(Z3) W4 + Z3 V4 + vb4
+            ROutputGradient(h, m);                       // R(G4), the loss's curvature applied to R(Z4)
+
+            // Backward R-pass: R(G) handed down, then each layer's part of H v.
+            RPropagateLayer4(h, v, m);                   // R(G3) from R(G4) W4^T + G4 V4^T
+            RBackwardLayer4(h, result, m);               // (H v) at W4 = R(Z3)^T G4 + Z3^T R(G4), at b4 = 1^T R(G4)
+            RPropagateLayer3(h, v, m);                   // R(G2) from R(G3) W3^T + G3 V3^T
+            RBackwardLayer3(h, result, m);               // (H v) at W3 = R(Z2)^T G3 + Z2^T R(G3), at b3 = 1^T R(G3)
+            RPropagateLayer2(h, v, m);                   // R(G1) from R(G2) W2^T + G2 V2^T
+            RBackwardLayer2(h, result, m);               // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), at b2 = 1^T R(G2)
+            RBackwardLayer1(h, inputs, result, m);       // (H v) at W1 = X^T R(G1), at b1 = 1^T R(G1)
+            return loss;
+        }
+
+        /// <summary>Layer 1, forward R-pass: <c>R(P1) = X V1 + vb1</c>, then <c>R(Z1) = tanh'(P1) o R(P1)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RP1, 0, m * L1Units);
+            // R(P1) = X V1 + vb1: vb1 in every row, then the products
+            for (int b = 0; b < m; b++)
+                v.Slice(B1Offset, L1Units).CopyTo(rp.Slice(b * L1Units, L1Units));
+            // (R(X) = 0: the inputs do not depend on the parameters, so there is no R(X) W1 term.)
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(inputs, v.Slice(W1Offset, L1Inputs * L1Units), rp, m, L1Inputs, L1Units); // += X V1
+
+            // R(Z1) = tanh'(P1) o R(P1)
+            float[] rz = h.RZ1, rpre = h.RP1;
+            for (int k = 0; k < m * L1Units; k++)
+                rz[k] = global::NetGen.Kernels.Activations.TanhDerivative(_p1[k]) * rpre[k];
+        }
+
+        /// <summary>Layer 2, forward R-pass: <c>R(P2) = R(Z1) W2 + Z1 V2 + vb2</c>, then <c>R(Z2) = sigmoid'(P2) o R(P2)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer2(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RP2, 0, m * L2Units);
+            // R(P2) = R(Z1) W2 + Z1 V2 + vb2: vb2 in every row, then the products
+            for (int b = 0; b < m; b++)
+                v.Slice(B2Offset, L2Units).CopyTo(rp.Slice(b * L2Units, L2Units));
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += R(Z1) W2
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += Z1 V2
+
+            // R(Z2) = sigmoid'(P2) o R(P2)
+            float[] rz = h.RZ2, rpre = h.RP2;
+            for (int k = 0; k < m * L2Units; k++)
+                rz[k] = global::NetGen.Kernels.Activations.SigmoidDerivative(_p2[k]) * rpre[k];
+        }
+
+        /// <summary>Layer 3, forward R-pass: <c>R(P3) = R(Z2) W3 + Z2 V3 + vb3</c>, then <c>R(Z3) = softplus'(P3) o R(P3)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer3(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RP3, 0, m * L3Units);
+            // R(P3) = R(Z2) W3 + Z2 V3 + vb3: vb3 in every row, then the products
+            for (int b = 0; b < m; b++)
+                v.Slice(B3Offset, L3Units).CopyTo(rp.Slice(b * L3Units, L3Units));
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ2, 0, m * L3Inputs), new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units), rp, m, L3Inputs, L3Units); // += R(Z2) W3
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs), v.Slice(W3Offset, L3Inputs * L3Units), rp, m, L3Inputs, L3Units); // += Z2 V3
+
+            // R(Z3) = softplus'(P3) o R(P3)
+            float[] rz = h.RZ3, rpre = h.RP3;
+            for (int k = 0; k < m * L3Units; k++)
+                rz[k] = global::NetGen.Kernels.Activations.SoftplusDerivative(_p3[k]) * rpre[k];
+        }
+
+        /// <summary>Layer 4, forward R-pass: <c>R(P4) = R(Z3) W4 + Z3 V4 + vb4</c> (Identity: <c>R(Z4) = R(P4)</c>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RForwardLayer4(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rp = new global::System.Span<float>(h.RZ4, 0, m * L4Units);
+            // R(P4) = R(Z3) W4 + Z3 V4 + vb4: vb4 in every row, then the products
+            for (int b = 0; b < m; b++)
+                v.Slice(B4Offset, L4Units).CopyTo(rp.Slice(b * L4Units, L4Units));
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ3, 0, m * L4Inputs), new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units), rp, m, L4Inputs, L4Units); // += R(Z3) W4
+            global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs), v.Slice(W4Offset, L4Inputs * L4Units), rp, m, L4Inputs, L4Units); // += Z3 V4
+        }
+
+        /// <summary>
+        /// The loss layer, R-pass: <c>R(G4) = R(Z4)</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void ROutputGradient(HessianBuffers h, int m)
+        {
+            // R(G4) = R(Z4)
+            float scale = 1f;
+            float[] rg = h.RG4, rz = h.RZ4;
+            for (int k = 0; k < m * OutputSize; k++)
+                rg[k] = scale * rz[k];
+        }
+
+        /// <summary>
+        /// Layer 4 to layer 3, backward R-pass: <c>R(G3) = softplus'(P3) o (R(G4) W4^T + G4 V4^T) + (softplus''/softplus')(P3) o R(P3) o G3</c>.
+        /// The last term is <c>softplus''(P3) o (G4 W4^T)</c>, written through <c>G3</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RPropagateLayer4(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rg = new global::System.Span<float>(h.RG3, 0, m * L4Inputs);
+            // R(G4) W4^T + G4 V4^T: two products of dot products, added to 0
+            rg.Clear();
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units), new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units), rg, m, L4Units, L4Inputs); // += R(G4) W4^T
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units), v.Slice(W4Offset, L4Inputs * L4Units), rg, m, L4Units, L4Inputs); // += G4 V4^T
+
+            // R(G3) = softplus'(P3) o (R(G4) W4^T + G4 V4^T) + (softplus''/softplus')(P3) o R(P3) o G3
+            float[] r = h.RG3, rpre = h.RP3;
+            for (int k = 0; k < m * L4Inputs; k++)
+                r[k] = global::NetGen.Kernels.Activations.SoftplusDerivative(_p3[k]) * r[k] + global::NetGen.Kernels.Curvature.SoftplusRatio(_p3[k]) * rpre[k] * _g3[k];
+        }
+
+        /// <summary>Layer 4, its part of <c>H v</c>: <c>(H v) at W4 = R(Z3)^T G4 + Z3^T R(G4), at b4 = 1^T R(G4)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer4(HessianBuffers h, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W4Offset, L4Inputs * L4Units);
+            // (H v) at W4 = R(Z3)^T G4 + Z3^T R(G4), added to 0
+            rw.Clear();
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ3, 0, m * L4Inputs), new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units), rw, m, L4Inputs, L4Units); // += R(Z3)^T G4
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs), new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units), rw, m, L4Inputs, L4Units); // += Z3^T R(G4)
+
+            // (H v) at b4 = 1^T R(G4): the column sums of R(G4)
+            var rb = result.Slice(B4Offset, L4Units);
+            rb.Clear();
+            global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units), rb, m, L4Units);
+        }
+
+        /// <summary>
+        /// Layer 3 to layer 2, backward R-pass: <c>R(G2) = sigmoid'(P2) o (R(G3) W3^T + G3 V3^T) + (sigmoid''/sigmoid')(P2) o R(P2) o G2</c>.
+        /// The last term is <c>sigmoid''(P2) o (G3 W3^T)</c>, written through <c>G2</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RPropagateLayer3(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rg = new global::System.Span<float>(h.RG2, 0, m * L3Inputs);
+            // R(G3) W3^T + G3 V3^T: two products of dot products, added to 0
+            rg.Clear();
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units), new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units), rg, m, L3Units, L3Inputs); // += R(G3) W3^T
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units), v.Slice(W3Offset, L3Inputs * L3Units), rg, m, L3Units, L3Inputs); // += G3 V3^T
+
+            // R(G2) = sigmoid'(P2) o (R(G3) W3^T + G3 V3^T) + (sigmoid''/sigmoid')(P2) o R(P2) o G2
+            float[] r = h.RG2, rpre = h.RP2;
+            for (int k = 0; k < m * L3Inputs; k++)
+                r[k] = global::NetGen.Kernels.Activations.SigmoidDerivative(_p2[k]) * r[k] + global::NetGen.Kernels.Curvature.SigmoidRatio(_p2[k]) * rpre[k] * _g2[k];
+        }
+
+        /// <summary>Layer 3, its part of <c>H v</c>: <c>(H v) at W3 = R(Z2)^T G3 + Z2^T R(G3), at b3 = 1^T R(G3)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer3(HessianBuffers h, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W3Offset, L3Inputs * L3Units);
+            // (H v) at W3 = R(Z2)^T G3 + Z2^T R(G3), added to 0
+            rw.Clear();
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ2, 0, m * L3Inputs), new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units), rw, m, L3Inputs, L3Units); // += R(Z2)^T G3
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs), new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units), rw, m, L3Inputs, L3Units); // += Z2^T R(G3)
+
+            // (H v) at b3 = 1^T R(G3): the column sums of R(G3)
+            var rb = result.Slice(B3Offset, L3Units);
+            rb.Clear();
+            global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units), rb, m, L3Units);
+        }
+
+        /// <summary>
+        /// Layer 2 to layer 1, backward R-pass: <c>R(G1) = tanh'(P1) o (R(G2) W2^T + G2 V2^T) + (tanh''/tanh')(P1) o R(P1) o G1</c>.
+        /// The last term is <c>tanh''(P1) o (G2 W2^T)</c>, written through <c>G1</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RPropagateLayer2(HessianBuffers h, global::System.ReadOnlySpan<float> v, int m)
+        {
+            var rg = new global::System.Span<float>(h.RG1, 0, m * L2Inputs);
+            // R(G2) W2^T + G2 V2^T: two products of dot products, added to 0
+            rg.Clear();
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += R(G2) W2^T
+            global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += G2 V2^T
+
+            // R(G1) = tanh'(P1) o (R(G2) W2^T + G2 V2^T) + (tanh''/tanh')(P1) o R(P1) o G1
+            float[] r = h.RG1, rpre = h.RP1;
+            for (int k = 0; k < m * L2Inputs; k++)
+                r[k] = global::NetGen.Kernels.Activations.TanhDerivative(_p1[k]) * r[k] + global::NetGen.Kernels.Curvature.TanhRatio(_p1[k]) * rpre[k] * _g1[k];
+        }
+
+        /// <summary>Layer 2, its part of <c>H v</c>: <c>(H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), at b2 = 1^T R(G2)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer2(HessianBuffers h, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W2Offset, L2Inputs * L2Units);
+            // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), added to 0
+            rw.Clear();
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += R(Z1)^T G2
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += Z1^T R(G2)
+
+            // (H v) at b2 = 1^T R(G2): the column sums of R(G2)
+            var rb = result.Slice(B2Offset, L2Units);
+            rb.Clear();
+            global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rb, m, L2Units);
+        }
+
+        /// <summary>Layer 1, its part of <c>H v</c>: <c>(H v) at W1 = X^T R(G1), at b1 = 1^T R(G1)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RBackwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> result, int m)
+        {
+            var rw = result.Slice(W1Offset, L1Inputs * L1Units);
+            // (H v) at W1 = X^T R(G1), added to 0
+            rw.Clear();
+            // (R(X) = 0, so there is no R(X)^T G1 term.)
+            global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+
+            // (H v) at b1 = 1^T R(G1): the column sums of R(G1)
+            var rb = result.Slice(B1Offset, L1Units);
+            rb.Clear();
+            global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rb, m, L1Units);
+        }
+
+        // ---- Gradient health: TrainEpoch with a GradientHealth, on the unfused steps ----
+
+        /// <summary>
+        /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
+        /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
+        /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
+        /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[count x 9]</c>.</param>
+        /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 17.</param>
+        /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(health);
+            global::NetGen.NetworkGuard.Count(count);
+            global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+            global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
+            global::NetGen.NetworkGuard.LearningRate(learningRate);
+            health.RequireSpec(Spec);
+            double loss = 0;
+            int start = 0, batches = 0;
+            while (start < count)
+            {
+                int m = global::System.Math.Min(batchSize, count - start);
+                _guardBatch = batches;
+                _guardFirstRow = start;
+                var rows = inputs.Slice(start * InputSize, m * InputSize);
+                double batchLoss = RunBackward(rows, targets.Slice(start * OutputSize, m * OutputSize), m); // Gradients, and every Z and G
+                bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
+                global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+                if (backedUp) GuardAfterStep(m, learningRate);
+                // The step stands: record it.
+                health.AddBatch(_gradients, m);                          // each layer's |dL/dW|
+                loss += batchLoss;
+                start += m;
+                batches++;
+            }
+            _guardBatch = _guardFirstRow = 0;
+            return new global::NetGen.EpochResult(loss / count, count, batches);
+        }
+
+        // ---- The divergence guard of TrainBatch and TrainEpoch ----
+
+        // Where the current batch starts within TrainEpoch's data (0 for TrainBatch), for the guard's message.
+        private int _guardBatch, _guardFirstRow;
+
+        // The parameters before a step whose bounds did not prove it finite; allocated by the first such step.
+        private float[]? _guardBackup;
+
+        /// <summary>
+        /// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then
+        /// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>G4</c>, then
+        /// <c>sum|G_{n-1}| &lt;= max|W_n| inputs_n sum|G_n|</c>) and each layer's largest change <c>max(1, |lr|) max(1, max|Z_{n-1}|) sum|G_n|</c>.
+        /// Below 2^100 the step cannot overflow or make a NaN and runs as it is; otherwise the parameters are copied first.
+        /// </summary>
+        /// <returns>Whether the parameters were copied, so that <see cref="GuardAfterStep"/> must check the step.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private bool GuardBeforeStep(global::System.ReadOnlySpan<float> inputs, int m, double loss, float learningRate)
+        {
+            GuardLoss(m, loss, learningRate);
+
+            // sum|G4|, from the loss layer; a NaN or infinity in it stops the step here.
+            double rate = global::System.Math.Max(1.0, global::System.Math.Abs((double)learningRate));
+            double g4 = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units));
+            if (!double.IsFinite(g4))
+                ThrowDiverged(m, learningRate, 4, "the gradient G4");
+
+            // The largest change any parameter can take, layer by layer from the output down.
+            double change = 0;
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs))) * g4); // W4, b4: max(1, |lr|) max(1, max|Z3|) sum|G4|
+            double g3 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units)) * L4Inputs * g4; // sum|G3| <= max|W4| 3 sum|G4|
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs))) * g3); // W3, b3: max(1, |lr|) max(1, max|Z2|) sum|G3|
+            double g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units)) * L3Inputs * g3; // sum|G2| <= max|W3| 5 sum|G3|
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g2); // W2, b2: max(1, |lr|) max(1, max|Z1|) sum|G2|
+            double g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units)) * L2Inputs * g2; // sum|G1| <= max|W2| 7 sum|G2|
+            change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g1); // W1, b1: max(1, |lr|) max(1, max|X|) sum|G1|
+            if (change < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                return false; // proven: every float of the step stays finite (NaN bounds fail this test)
+
+            // Not proven (a huge learning rate, gradient or activation): keep a copy to restore.
+            _guardBackup ??= new float[ParameterCount];
+            global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+            return true;
+        }
+
+        /// <summary>
+        /// After a step that <see cref="GuardBeforeStep"/> could not prove finite: if a parameter went NaN or infinite, restore
+        /// the copy and throw, naming the first non-finite gradient (output layer down) or else the layer's parameters.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void GuardAfterStep(int m, float learningRate)
+        {
+            int layer = 0;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W4Offset, 8)) >= 0)
+                layer = 4;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W3Offset, 18)) >= 0)
+                layer = 3;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, 40)) >= 0)
+                layer = 2;
+            if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W1Offset, 70)) >= 0)
+                layer = 1;
+            if (layer == 0)
+                return;
+
+            global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units)) >= 0)
+                ThrowDiverged(m, learningRate, 3, "the gradient G3");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units)) >= 0)
+                ThrowDiverged(m, learningRate, 2, "the gradient G2");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g1, 0, m * L1Units)) >= 0)
+                ThrowDiverged(m, learningRate, 1, "the gradient G1");
+            ThrowDiverged(m, learningRate, layer, "the parameters");
+        }
+
+        /// <summary>
+        /// The divergence guard of the unfused step (<c>TrainEpoch</c> with a <c>GradientHealth</c>), with <see cref="Gradients"/> full and
+        /// nothing changed yet: the loss and every gradient must be finite (else throw), and if <c>|lr| max|g|</c> reaches 2^100 the
+        /// parameters are copied for <see cref="GuardAfterStep"/>.
+        /// </summary>
+        /// <returns>Whether the parameters were copied.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private bool GuardGradients(int m, double loss, float learningRate)
+        {
+            GuardLoss(m, loss, learningRate);
+            float largest = 0f;
+            float g4 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W4Offset, 8));
+            if (!float.IsFinite(g4))
+                ThrowDiverged(m, learningRate, 4, "the gradient of W4, b4");
+            largest = global::System.MathF.Max(largest, g4);
+            float g3 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W3Offset, 18));
+            if (!float.IsFinite(g3))
+                ThrowDiverged(m, learningRate, 3, "the gradient of W3, b3");
+            largest = global::System.MathF.Max(largest, g3);
+            float g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W2Offset, 40));
+            if (!float.IsFinite(g2))
+                ThrowDiverged(m, learningRate, 2, "the gradient of W2, b2");
+            largest = global::System.MathF.Max(largest, g2);
+            float g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W1Offset, 70));
+            if (!float.IsFinite(g1))
+                ThrowDiverged(m, learningRate, 1, "the gradient of W1, b1");
+            largest = global::System.MathF.Max(largest, g1);
+            if (global::System.Math.Abs((double)learningRate) * largest < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                return false;
+            _guardBackup ??= new float[ParameterCount];
+            global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+            return true;
+        }
+
+        /// <summary>
+        /// Throws unless the batch loss (as returned, the sum in float) is finite, naming the first layer whose
+        /// pre-activations or activations went NaN or infinite, or else the loss itself.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void GuardLoss(int m, double loss, float learningRate)
+        {
+            if (float.IsFinite((float)loss))
+                return;
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p1, 0, m * L1Units)) >= 0)
+                ThrowDiverged(m, learningRate, 1, "the pre-activations P1");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p2, 0, m * L2Units)) >= 0)
+                ThrowDiverged(m, learningRate, 2, "the pre-activations P2");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p3, 0, m * L3Units)) >= 0)
+                ThrowDiverged(m, learningRate, 3, "the pre-activations P3");
+            if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z4, 0, m * L4Units)) >= 0)
+                ThrowDiverged(m, learningRate, 4, "the activations Z4");
+            ThrowDiverged(m, learningRate, 4, "the loss");
+        }
+
+        /// <summary>Throws the <c>TrainingDivergedException</c> for the current batch, and resets the batch position.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        private void ThrowDiverged(int m, float learningRate, int layer, string quantity)
+        {
+            int batch = _guardBatch, firstRow = _guardFirstRow;
+            _guardBatch = _guardFirstRow = 0;
+            throw new global::NetGen.Training.TrainingDivergedException(batch, firstRow, m, layer, quantity, learningRate);
         }
     }
 }

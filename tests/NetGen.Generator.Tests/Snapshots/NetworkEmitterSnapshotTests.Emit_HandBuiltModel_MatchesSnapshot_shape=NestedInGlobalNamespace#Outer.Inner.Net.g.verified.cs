@@ -10,9 +10,11 @@ partial class Outer
         /// <remarks>
         /// <para>NetGen network: 2 inputs, 1 layer, 6 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 256 rows.</para>
         /// <list type="table">
-        /// <listheader><term>layer</term><description>shape, activation, parameters</description></listheader>
-        /// <item><term>1</term><description>Z1 = Identity(Z0 W1 + b1): [2 x 2], 6 parameters</description></item>
+        /// <listheader><term>layer</term><description>equation, shape, parameters</description></listheader>
+        /// <item><term>1</term><description><c>Z1 = X W1 + b1</c>: [2 x 2], 6 parameters</description></item>
         /// </list>
+        /// <para>The kernels run on <c>Vector&lt;float&gt;</c> of whatever width the machine gives (4, 8 or 16 floats) and
+        /// handle the units left over at that width. An instance is not thread-safe: its passes share work buffers.</para>
         /// </remarks>
         partial class Net : global::NetGen.IClassifier
         {
@@ -215,6 +217,7 @@ partial class Outer
             /// <param name="learningRate">The step size; finite.</param>
             /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
             /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
             {
@@ -236,6 +239,7 @@ partial class Outer
             /// <param name="learningRate">The step size; finite.</param>
             /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
             /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
             {
@@ -258,6 +262,7 @@ partial class Outer
             /// <param name="batchSize">The rows per step, from 1 to 256.</param>
             /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
             /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize)
             {
@@ -272,10 +277,12 @@ partial class Outer
                 while (start < count)
                 {
                     int m = global::System.Math.Min(batchSize, count - start);
+                    _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
                     loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), WidenLabels(targets.Slice(start, m)), m, learningRate);
                     start += m;
                     batches++;
                 }
+                _guardBatch = _guardFirstRow = 0;
                 return new global::NetGen.EpochResult(loss / count, count, batches);
             }
 
@@ -290,6 +297,7 @@ partial class Outer
             /// <param name="batchSize">The rows per step, from 1 to 256.</param>
             /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
             /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
+            /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize)
             {
@@ -304,10 +312,12 @@ partial class Outer
                 while (start < count)
                 {
                     int m = global::System.Math.Min(batchSize, count - start);
+                    _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
                     loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start, m), m, learningRate);
                     start += m;
                     batches++;
                 }
+                _guardBatch = _guardFirstRow = 0;
                 return new global::NetGen.EpochResult(loss / count, count, batches);
             }
 
@@ -361,6 +371,9 @@ partial class Outer
                 return new global::NetGen.Evaluation(loss / count, (double)errors / count, count, errors);
             }
 
+            // Below: the passes and the kernels, which handle no reference types.
+            #nullable disable
+
             /// <summary>The forward pass over <paramref name="m"/> rows, layer by layer.</summary>
             /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
             /// <param name="m">The number of rows.</param>
@@ -396,7 +409,9 @@ partial class Outer
             {
                 RunForward(inputs, m);
                 double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
+                bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
                 UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+                if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
                 return loss;
             }
 
@@ -455,14 +470,14 @@ partial class Outer
 
                 for (int r = 0; r < m; r++)
                 {
-                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
                     for (int j = 0; j < L1Units; j++)
                     {
                         float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
                         for (int i = 0; i < L1Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row0, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, j) = s;
                     }
                 }
             }
@@ -514,15 +529,15 @@ partial class Outer
                 // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                         float s = 0f;
                         for (int j = 0; j < L1Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1Row, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = s;
                     }
                 }
             }
@@ -559,6 +574,348 @@ partial class Outer
                         s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
                     global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
                 }
+            }
+
+            #nullable restore
+
+            // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
+
+            /// <summary>
+            /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
+            /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
+            /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
+            /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
+            /// first call allocates the R-operator's buffers, later calls allocate nothing.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <param name="v">The direction, 6 values in the layout of <see cref="Parameters"/>.</param>
+            /// <param name="result">Receives <c>H v</c>, 6 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
+            /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
+                global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
+                return (float)(RunHessianVectorProduct(inputs, WidenLabels(targets), batchSize, v, result) / batchSize);
+            }
+
+            /// <summary>
+            /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
+            /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
+            /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
+            /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
+            /// first call allocates the R-operator's buffers, later calls allocate nothing.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
+            /// <param name="batchSize">The number of rows, from 1 to 256.</param>
+            /// <param name="v">The direction, 6 values in the layout of <see cref="Parameters"/>.</param>
+            /// <param name="result">Receives <c>H v</c>, 6 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
+            /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class. Nothing is written.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+            {
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
+                global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
+                return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result) / batchSize);
+            }
+
+            /// <summary>
+            /// The R-operator's work buffers for up to MaxBatch rows: per layer <c>R(Z)</c> and <c>R(G)</c>, and <c>R(P)</c> where
+            /// the activation is smooth. Allocated by the first Hessian-vector product, so networks that never ask pay nothing.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private sealed class HessianBuffers
+            {
+                public readonly float[] RZ1 = new float[MaxBatch * L1Units];
+                public readonly float[] RG1 = new float[MaxBatch * L1Units];
+            }
+
+            private HessianBuffers? _hessian;
+
+            /// <summary>
+            /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
+            /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
+            /// <paramref name="result"/> may be <paramref name="v"/> itself.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
+            /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
+            /// <param name="m">The number of rows.</param>
+            /// <param name="v">The direction.</param>
+            /// <param name="result">Receives <c>H v</c>.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+            {
+                HessianBuffers h = _hessian ??= new HessianBuffers();
+
+                // The gradient's passes, without the parameter gradients: Z, P and every G.
+                RunForward(inputs, m);                       // Z1
+                double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
+
+                // Forward R-pass: the directional derivatives of the pre-activations and activations.
+                RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1 + vb1
+                ROutputGradient(h, m);                       // R(G1), the loss's curvature applied to R(Z1)
+
+                // Backward R-pass: R(G) handed down, then each layer's part of H v.
+                RBackwardLayer1(h, inputs, result, m);       // (H v) at W1 = X^T R(G1), at b1 = 1^T R(G1)
+                return loss;
+            }
+
+            /// <summary>Layer 1, forward R-pass: <c>R(P1) = X V1 + vb1</c> (Identity: <c>R(Z1) = R(P1)</c>).</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void RForwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> v, int m)
+            {
+                var rp = new global::System.Span<float>(h.RZ1, 0, m * L1Units);
+                // R(P1) = X V1 + vb1: vb1 in every row, then the products
+                for (int b = 0; b < m; b++)
+                    v.Slice(B1Offset, L1Units).CopyTo(rp.Slice(b * L1Units, L1Units));
+                // (R(X) = 0: the inputs do not depend on the parameters, so there is no R(X) W1 term.)
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(inputs, v.Slice(W1Offset, L1Inputs * L1Units), rp, m, L1Inputs, L1Units); // += X V1
+            }
+
+            /// <summary>
+            /// The loss layer, R-pass: <c>R(G1) = (diag(p) - p p^T) R(Z1) / m, p = softmax(Z1) per row</c>.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void ROutputGradient(HessianBuffers h, int m)
+            {
+                // R(G1) = (diag(p) - p p^T) R(Z1) / m, p = softmax(Z1) per row
+                float scale = 1f / m;
+                for (int b = 0; b < m; b++)
+                {
+                    global::NetGen.Kernels.Curvature.SoftmaxCrossEntropy(
+                        new global::System.ReadOnlySpan<float>(_z1, b * OutputSize, OutputSize),
+                        new global::System.ReadOnlySpan<float>(h.RZ1, b * OutputSize, OutputSize),
+                        new global::System.Span<float>(h.RG1, b * OutputSize, OutputSize),
+                        scale);
+                }
+            }
+
+            /// <summary>Layer 1, its part of <c>H v</c>: <c>(H v) at W1 = X^T R(G1), at b1 = 1^T R(G1)</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void RBackwardLayer1(HessianBuffers h, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> result, int m)
+            {
+                var rw = result.Slice(W1Offset, L1Inputs * L1Units);
+                // (H v) at W1 = X^T R(G1), added to 0
+                rw.Clear();
+                // (R(X) = 0, so there is no R(X)^T G1 term.)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+
+                // (H v) at b1 = 1^T R(G1): the column sums of R(G1)
+                var rb = result.Slice(B1Offset, L1Units);
+                rb.Clear();
+                global::NetGen.Kernels.MatrixProducts.ColumnSumsAdd(new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rb, m, L1Units);
+            }
+
+            // ---- Gradient health: TrainEpoch with a GradientHealth, on the unfused steps ----
+
+            /// <summary>
+            /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
+            /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
+            /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
+            /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+            /// <param name="count">The number of rows.</param>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <param name="batchSize">The rows per step, from 1 to 256.</param>
+            /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
+            /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is written.</exception>
+            /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(health);
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                health.RequireSpec(Spec);
+                double loss = 0;
+                int start = 0, batches = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(batchSize, count - start);
+                    _guardBatch = batches;
+                    _guardFirstRow = start;
+                    var rows = inputs.Slice(start * InputSize, m * InputSize);
+                    double batchLoss = RunBackward(rows, WidenLabels(targets.Slice(start, m)), m); // Gradients, and every Z and G
+                    bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
+                    global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+                    if (backedUp) GuardAfterStep(m, learningRate);
+                    // The step stands: record it.
+                    health.AddBatch(_gradients, m);                          // each layer's |dL/dW|
+                    loss += batchLoss;
+                    start += m;
+                    batches++;
+                }
+                _guardBatch = _guardFirstRow = 0;
+                return new global::NetGen.EpochResult(loss / count, count, batches);
+            }
+
+            /// <summary>
+            /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
+            /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
+            /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
+            /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
+            /// </summary>
+            /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+            /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+            /// <param name="count">The number of rows.</param>
+            /// <param name="learningRate">The step size; finite.</param>
+            /// <param name="batchSize">The rows per step, from 1 to 256.</param>
+            /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
+            /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+            /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is written.</exception>
+            /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(health);
+                global::NetGen.NetworkGuard.Count(count);
+                global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
+                global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
+                global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.LearningRate(learningRate);
+                health.RequireSpec(Spec);
+                double loss = 0;
+                int start = 0, batches = 0;
+                while (start < count)
+                {
+                    int m = global::System.Math.Min(batchSize, count - start);
+                    _guardBatch = batches;
+                    _guardFirstRow = start;
+                    var rows = inputs.Slice(start * InputSize, m * InputSize);
+                    double batchLoss = RunBackward(rows, targets.Slice(start, m), m); // Gradients, and every Z and G
+                    bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
+                    global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
+                    if (backedUp) GuardAfterStep(m, learningRate);
+                    // The step stands: record it.
+                    health.AddBatch(_gradients, m);                          // each layer's |dL/dW|
+                    loss += batchLoss;
+                    start += m;
+                    batches++;
+                }
+                _guardBatch = _guardFirstRow = 0;
+                return new global::NetGen.EpochResult(loss / count, count, batches);
+            }
+
+            // ---- The divergence guard of TrainBatch and TrainEpoch ----
+
+            // Where the current batch starts within TrainEpoch's data (0 for TrainBatch), for the guard's message.
+            private int _guardBatch, _guardFirstRow;
+
+            // The parameters before a step whose bounds did not prove it finite; allocated by the first such step.
+            private float[]? _guardBackup;
+
+            /// <summary>
+            /// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then
+            /// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>G1</c>, then
+            /// <c>sum|G_{n-1}| &lt;= max|W_n| inputs_n sum|G_n|</c>) and each layer's largest change <c>max(1, |lr|) max(1, max|Z_{n-1}|) sum|G_n|</c>.
+            /// Below 2^100 the step cannot overflow or make a NaN and runs as it is; otherwise the parameters are copied first.
+            /// </summary>
+            /// <returns>Whether the parameters were copied, so that <see cref="GuardAfterStep"/> must check the step.</returns>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private bool GuardBeforeStep(global::System.ReadOnlySpan<float> inputs, int m, double loss, float learningRate)
+            {
+                GuardLoss(m, loss, learningRate);
+
+                // sum|G1|, from the loss layer; a NaN or infinity in it stops the step here.
+                double rate = global::System.Math.Max(1.0, global::System.Math.Abs((double)learningRate));
+                double g1 = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g1, 0, m * L1Units));
+                if (!double.IsFinite(g1))
+                    ThrowDiverged(m, learningRate, 1, "the gradient G1");
+
+                // The largest change any parameter can take, layer by layer from the output down.
+                double change = 0;
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g1); // W1, b1: max(1, |lr|) max(1, max|X|) sum|G1|
+                if (change < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                    return false; // proven: every float of the step stays finite (NaN bounds fail this test)
+
+                // Not proven (a huge learning rate, gradient or activation): keep a copy to restore.
+                _guardBackup ??= new float[ParameterCount];
+                global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+                return true;
+            }
+
+            /// <summary>
+            /// After a step that <see cref="GuardBeforeStep"/> could not prove finite: if a parameter went NaN or infinite, restore
+            /// the copy and throw, naming the first non-finite gradient (output layer down) or else the layer's parameters.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void GuardAfterStep(int m, float learningRate)
+            {
+                int layer = 0;
+                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W1Offset, 6)) >= 0)
+                    layer = 1;
+                if (layer == 0)
+                    return;
+
+                global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);
+                ThrowDiverged(m, learningRate, layer, "the parameters");
+            }
+
+            /// <summary>
+            /// The divergence guard of the unfused step (<c>TrainEpoch</c> with a <c>GradientHealth</c>), with <see cref="Gradients"/> full and
+            /// nothing changed yet: the loss and every gradient must be finite (else throw), and if <c>|lr| max|g|</c> reaches 2^100 the
+            /// parameters are copied for <see cref="GuardAfterStep"/>.
+            /// </summary>
+            /// <returns>Whether the parameters were copied.</returns>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private bool GuardGradients(int m, double loss, float learningRate)
+            {
+                GuardLoss(m, loss, learningRate);
+                float largest = 0f;
+                float g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W1Offset, 6));
+                if (!float.IsFinite(g1))
+                    ThrowDiverged(m, learningRate, 1, "the gradient of W1, b1");
+                largest = global::System.MathF.Max(largest, g1);
+                if (global::System.Math.Abs((double)learningRate) * largest < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
+                    return false;
+                _guardBackup ??= new float[ParameterCount];
+                global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
+                return true;
+            }
+
+            /// <summary>
+            /// Throws unless the batch loss (as returned, the mean in float) is finite, naming the first layer whose
+            /// pre-activations or activations went NaN or infinite, or else the loss itself.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            private void GuardLoss(int m, double loss, float learningRate)
+            {
+                if (float.IsFinite((float)(loss / m)))
+                    return;
+                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z1, 0, m * L1Units)) >= 0)
+                    ThrowDiverged(m, learningRate, 1, "the activations Z1");
+                ThrowDiverged(m, learningRate, 1, "the loss");
+            }
+
+            /// <summary>Throws the <c>TrainingDivergedException</c> for the current batch, and resets the batch position.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+            private void ThrowDiverged(int m, float learningRate, int layer, string quantity)
+            {
+                int batch = _guardBatch, firstRow = _guardFirstRow;
+                _guardBatch = _guardFirstRow = 0;
+                throw new global::NetGen.Training.TrainingDivergedException(batch, firstRow, m, layer, quantity, learningRate);
             }
         }
     }
