@@ -22,6 +22,11 @@ internal static partial class NetworkEmitter
         var scopes = new Stack<SourceWriter.Scope>();
         if (model.Namespace is not null)
             scopes.Push(writer.Block("namespace " + model.Namespace));
+
+        // File-local aliases that keep the kernels' lines short (inside the namespace block, or at the top of the file).
+        foreach (string alias in Simd.Aliases)
+            writer.Line(alias);
+        writer.Line();
         foreach (ContainingTypeModel containing in model.ContainingTypes)
             scopes.Push(writer.Block("partial " + containing.Keyword + " " + containing.Name));
 
@@ -83,7 +88,7 @@ internal static partial class NetworkEmitter
                 WriteEvaluate(writer, model, kind);
             }
 
-            // The passes over a batch, as straight-line calls of the layers' methods.
+            // The passes over a batch, as straight-line calls of the layers' methods, and their threaded form.
             writer.Line();
             WriteRunForward(writer, model);
             writer.Line();
@@ -91,9 +96,25 @@ internal static partial class NetworkEmitter
             writer.Line();
             WriteRunTrainStep(writer, model);
             writer.Line();
+            WriteRowsPass(writer, model);
+            writer.Line();
+            WriteSumRowLosses(writer);
+            writer.Line();
+            WriteTeamPhases(writer, model);
+            writer.Line();
+            WriteTeam(writer, model);
+            writer.Line();
+            WriteTransposeWeights(writer, model);
+            writer.Line();
             WriteOutputGradient(writer, model);
             writer.Line();
             WriteOutputLoss(writer, model);
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteSetTargets(writer, model, kind);
+            }
+
             if (model.IsClassifier)
             {
                 writer.Line();
@@ -115,6 +136,9 @@ internal static partial class NetworkEmitter
                 writer.Line();
                 WriteUpdateLayer(writer, model, t);
             }
+
+            writer.Line();
+            WriteWorkspace(writer);
         }
 
         while (scopes.Count > 0)
