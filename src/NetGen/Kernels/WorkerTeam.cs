@@ -97,7 +97,7 @@ public sealed class WorkerTeam
     /// <summary>The state the worker threads share with the team; it never refers to the team itself.</summary>
     private sealed class Shared
     {
-        private readonly ManualResetEventSlim[] _wake;
+        private readonly Parking[] _wake;
         private int _generation;
         private volatile bool _stopped;
         private Exception? _failure;
@@ -105,9 +105,9 @@ public sealed class WorkerTeam
         public Shared(int workers)
         {
             Workers = workers;
-            _wake = new ManualResetEventSlim[workers];
+            _wake = new Parking[workers];
             for (int i = 0; i < workers; i++)
-                _wake[i] = new ManualResetEventSlim(false);
+                _wake[i] = new Parking();
         }
 
         public int Workers { get; }
@@ -124,7 +124,7 @@ public sealed class WorkerTeam
         {
             Interlocked.Increment(ref _generation);
             for (int i = 1; i < Workers; i++)
-                _wake[i].Set();
+                _wake[i].Open();
         }
 
         /// <summary>Spins (then yields) until every worker thread has finished the phase.</summary>
@@ -146,14 +146,14 @@ public sealed class WorkerTeam
         {
             _stopped = true;
             Interlocked.Increment(ref _generation);
-            foreach (ManualResetEventSlim wake in _wake)
-                wake.Set();
+            foreach (Parking wake in _wake)
+                wake.Open();
         }
 
         public void WorkerLoop(object? state)
         {
             int worker = (int)state!;
-            ManualResetEventSlim wake = _wake[worker];
+            Parking wake = _wake[worker];
             int seen = 0; // the generation before the first phase: a thread that starts late still runs it
             while (true)
             {
@@ -174,7 +174,7 @@ public sealed class WorkerTeam
         }
 
         /// <summary>Spins for the next phase, then blocks on the worker's event; returns the new generation.</summary>
-        private int WaitForPhase(int seen, ManualResetEventSlim wake)
+        private int WaitForPhase(int seen, Parking wake)
         {
             var spin = default(SpinWait);
             long start = Stopwatch.GetTimestamp();
@@ -183,12 +183,12 @@ public sealed class WorkerTeam
             {
                 if (spin.Count >= 64 && Stopwatch.GetElapsedTime(start) > IdleSpin)
                 {
-                    // Reset, look again, then wait: a phase released in between either shows in the generation or
-                    // sets the event after the reset.
-                    wake.Reset();
+                    // Close, look again, then wait: a phase released in between either shows in the generation or
+                    // opens the gate after it was closed.
+                    wake.Close();
                     if ((generation = Volatile.Read(ref _generation)) != seen)
                         break;
-                    wake.Wait();
+                    wake.WaitOpen();
                     spin = default;
                     start = Stopwatch.GetTimestamp();
                     continue;
@@ -198,6 +198,40 @@ public sealed class WorkerTeam
             }
 
             return generation;
+        }
+    }
+
+    /// <summary>
+    /// Where an idle worker blocks: a gate the team opens for every phase. Opening costs a fenced write while the worker
+    /// spins, and a lock only when it waits; nothing is allocated after construction (unlike an event's lazy lock).
+    /// </summary>
+    private sealed class Parking
+    {
+        private readonly object _gate = new();
+        private int _open;
+        private int _waiting;
+
+        public void Open()
+        {
+            Interlocked.Exchange(ref _open, 1); // a full fence: the worker's wait reads it after announcing itself
+            if (Volatile.Read(ref _waiting) != 0)
+            {
+                lock (_gate)
+                    Monitor.PulseAll(_gate);
+            }
+        }
+
+        public void Close() => Volatile.Write(ref _open, 0);
+
+        public void WaitOpen()
+        {
+            lock (_gate)
+            {
+                Interlocked.Exchange(ref _waiting, 1);
+                while (Volatile.Read(ref _open) == 0)
+                    Monitor.Wait(_gate);
+                Volatile.Write(ref _waiting, 0);
+            }
         }
     }
 }
