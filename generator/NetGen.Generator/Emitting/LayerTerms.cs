@@ -30,8 +30,31 @@ internal sealed class LayerTerms
         DeltaField = "_g" + n;
         KeepsPreActivation = layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus;
         SparseInput = previous is null || previous.Activation == Activation.ReLU;
+        UsesLists = previous is null && layer.Inputs >= MinListInputs;
+        MaxVectors = VectorsFor(layer.Units);
+        BlockRows = RowsFor(MaxVectors);
+        PropagateVectors = VectorsFor(layer.Inputs);
+        PropagateRows = RowsFor(PropagateVectors);
         Previous = previous;
     }
+
+    /// <summary>The fewest inputs for which the first layer lists its nonzero inputs instead of reading them all.</summary>
+    public const int MinListInputs = 32;
+
+    /// <summary>The most vectors of units a kernel keeps in registers per row: 13 covers 100 units at 8 lanes.</summary>
+    public const int MaxRegisterVectors = 13;
+
+    /// <summary>
+    /// The vectors a register block holds per row for <paramref name="units"/> units, as counted at 8 lanes (the x64
+    /// default): all of them up to <see cref="MaxRegisterVectors"/>.
+    /// </summary>
+    public static int VectorsFor(int units) => System.Math.Max(1, System.Math.Min(MaxRegisterVectors, (units + 7) / 8));
+
+    /// <summary>
+    /// The rows (or inputs) a register block shares each loaded vector between: as many as fit in 32 vector registers
+    /// (x64 with AVX-512, Arm64) beside one loaded vector and their broadcasts: 4 rows of up to 6 vectors, else 2.
+    /// </summary>
+    public static int RowsFor(int vectors) => vectors <= 6 ? 4 : 2;
 
     public LayerModel Layer { get; }
 
@@ -74,6 +97,27 @@ internal sealed class LayerTerms
     /// 0) or a ReLU layer's output (about half 0).
     /// </summary>
     public bool SparseInput { get; }
+
+    /// <summary>
+    /// Whether the layer's kernels walk lists of the nonzero inputs (<c>NetGen.Kernels.Sparse</c>) instead of every
+    /// input: the first layer of a wide input, whose zeros (81% of MNIST's pixels) are worth a list.
+    /// </summary>
+    public bool UsesLists { get; }
+
+    /// <summary>The most vectors of units the forward and weight kernels hold per row (see <see cref="VectorsFor"/>).</summary>
+    public int MaxVectors { get; }
+
+    /// <summary>The rows of a forward block, and the inputs of a weight block.</summary>
+    public int BlockRows { get; }
+
+    /// <summary>The most vectors of the previous layer's units the backward kernel holds per row.</summary>
+    public int PropagateVectors { get; }
+
+    /// <summary>The rows of a backward block.</summary>
+    public int PropagateRows { get; }
+
+    /// <summary>The transposed copy of the weights the backward kernel reads: <c>_w2t</c>.</summary>
+    public string TransposedField => "_w" + N + "t";
 
     /// <summary>Where the forward kernel stores <c>Z W + b</c>: the pre-activation buffer or the output itself.</summary>
     public string AffineField => KeepsPreActivation ? PreField : OutputField;
