@@ -121,10 +121,9 @@ internal static partial class NetworkEmitter
     private static void WriteRunHessianVectorProduct(SourceWriter writer, NetworkModel model)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The Hessian-vector product over <paramref name=\"m\"/> rows into <paramref name=\"result\"/>, with the targets in " + TargetField(model) + "; returns the");
-        writer.Line("/// sum of the rows' losses.");
-        writer.Line("/// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name=\"result\"/> is written, so");
-        writer.Line("/// <paramref name=\"result\"/> may be <paramref name=\"v\"/> itself.");
+        writer.Line("/// The Hessian-vector product over <paramref name=\"m\"/> rows into <paramref name=\"result\"/>, with the targets in " + TargetField(model) + "; returns");
+        writer.Line("/// the sum of the rows' losses. Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name=\"result\"/>");
+        writer.Line("/// is written, so <paramref name=\"result\"/> may be <paramref name=\"v\"/> itself.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
