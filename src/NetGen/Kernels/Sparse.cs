@@ -120,13 +120,13 @@ public static class Sparse
     /// <param name="columns">The columns in the block, from 1 to 4.</param>
     /// <param name="rowCount">The rows to look at, from the first.</param>
     /// <param name="scale">The factor applied to each row index written to <paramref name="positions"/>.</param>
-    /// <param name="positions">Receives the scaled row indices; at least <paramref name="rowCount"/> long.</param>
-    /// <param name="values">Receives the columns' values at those rows; at least <c>4 * rowCount</c> long.</param>
+    /// <param name="positions">Receives the scaled row indices; at least <c>rowCount + Padding</c> long.</param>
+    /// <param name="values">Receives the columns' values at those rows; at least <c>4 * (rowCount + Padding)</c> long.</param>
     /// <returns>The number of rows listed.</returns>
     public static int UnionOfColumns(ReadOnlySpan<float> matrix, int width, int firstColumn, int columns, int rowCount, int scale, Span<int> positions, Span<float> values)
     {
         if ((uint)columns - 1 > 3 || firstColumn < 0 || firstColumn + columns > width || rowCount < 0 || (long)rowCount * width > matrix.Length
-            || positions.Length < rowCount || values.Length < 4 * rowCount)
+            || positions.Length < rowCount + Padding || values.Length < 4 * (rowCount + Padding))
         {
             throw new ArgumentException("The block or the buffers do not fit the matrix.");
         }
@@ -134,14 +134,19 @@ public static class Sparse
         ref float first = ref Unsafe.Add(ref MemoryMarshal.GetReference(matrix), firstColumn);
         ref int at = ref MemoryMarshal.GetReference(positions);
         ref float value = ref MemoryMarshal.GetReference(values);
-        int count = 0;
+        int count = 0, b = 0;
+
+        // With AVX-512, 8 rows at a time: gather each row's values (a strided load per row, no branch), compress the
+        // rows with a nonzero value to the front of the lists.
+        if (Avx512F.VL.IsSupported && (columns == 2 || columns == 4) && (long)rowCount * width < int.MaxValue)
+            (b, count) = GatherColumns(matrix, width, firstColumn, columns, rowCount, scale, positions, values);
 
         // Every row is written, and the count moves past it only if one of its values is nonzero: no branch to mispredict
         // (a MNIST pixel is nonzero in about 1 row in 5, in no pattern a predictor could learn).
         switch (columns)
         {
             case 4:
-                for (int b = 0; b < rowCount; b++)
+                for (; b < rowCount; b++)
                 {
                     var row = Vector128.LoadUnsafe(ref Unsafe.Add(ref first, b * width));
                     Unsafe.Add(ref at, count) = b * scale;
@@ -152,7 +157,7 @@ public static class Sparse
 
                 break;
             case 2:
-                for (int b = 0; b < rowCount; b++)
+                for (; b < rowCount; b++)
                 {
                     ulong pair = Unsafe.As<float, ulong>(ref Unsafe.Add(ref first, b * width));
                     Unsafe.Add(ref at, count) = b * scale;
@@ -162,7 +167,7 @@ public static class Sparse
 
                 break;
             default:
-                for (int b = 0; b < rowCount; b++)
+                for (; b < rowCount; b++)
                 {
                     ref float row = ref Unsafe.Add(ref first, b * width);
                     uint bits = 0;
@@ -182,6 +187,64 @@ public static class Sparse
 
         return count;
     }
+
+    /// <summary>
+    /// The AVX-512 part of <see cref="UnionOfColumns"/> for 2 or 4 columns: groups of 8 rows, each row's values gathered
+    /// as 64-bit pairs. Returns the first row it did not look at and the number of rows listed.
+    /// </summary>
+    private static unsafe (int Next, int Count) GatherColumns(ReadOnlySpan<float> matrix, int width, int firstColumn, int columns, int rowCount, int scale, Span<int> positions, Span<float> values)
+    {
+        int count = 0, b = 0;
+        var rowIota = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var signless = Vector512.Create(0x7FFF_FFFF_7FFF_FFFFL);
+        var low = Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11);
+        var high = Vector512.Create(4L, 12, 5, 13, 6, 14, 7, 15);
+        fixed (float* pinned = matrix)
+        fixed (int* at = positions)
+        fixed (float* value = values)
+        {
+            long* first = (long*)(pinned + firstColumn);
+            for (; b <= rowCount - 8; b += 8)
+            {
+                var rows = rowIota + Vector256.Create(b);
+                var offsets = rows * width;
+                var pairs = Gather(first, offsets);
+                var nonzero = ~Vector512.Equals(pairs & signless, Vector512<long>.Zero);
+                Vector512<long> more = default;
+                if (columns == 4)
+                {
+                    more = Gather(first + 1, offsets);
+                    nonzero |= ~Vector512.Equals(more & signless, Vector512<long>.Zero);
+                }
+
+                ulong bits = nonzero.ExtractMostSignificantBits();
+                if (bits == 0)
+                    continue;
+                Avx512F.VL.Compress(Vector256<int>.Zero, Avx512F.ConvertToVector256Int32(nonzero), rows * scale).Store(at + count);
+                var listed = Avx512F.Compress(Vector512<long>.Zero, nonzero, pairs);
+                if (columns == 2)
+                {
+                    listed.Store((long*)(value + 2 * count));
+                }
+                else
+                {
+                    // Each listed row's 4 values side by side: its pair from the first gather, then from the second.
+                    var listedMore = Avx512F.Compress(Vector512<long>.Zero, nonzero, more);
+                    Avx512F.PermuteVar8x64x2(listed, low, listedMore).Store((long*)(value + 4 * count));
+                    Avx512F.PermuteVar8x64x2(listed, high, listedMore).Store((long*)(value + 4 * count) + 8);
+                }
+
+                count += BitOperations.PopCount(bits);
+            }
+        }
+
+        return (b, count);
+    }
+
+    /// <summary>The 64-bit values at 8 float offsets from <paramref name="first"/> (two AVX2 gathers of 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<long> Gather(long* first, Vector256<int> offsets) =>
+        Vector512.Create(Avx2.GatherVector256(first, offsets.GetLower(), 4), Avx2.GatherVector256(first, offsets.GetUpper(), 4));
 
     /// <summary>1 if the OR of some floats' bits has a bit other than the sign (one of them is not 0 or -0), else 0; without a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

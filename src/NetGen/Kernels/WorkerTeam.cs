@@ -83,6 +83,21 @@ public sealed class WorkerTeam
         shared.ThrowIfFailed();
     }
 
+    /// <summary>
+    /// The bytes the worker threads have allocated since they started (each thread's own count, as of its last phase):
+    /// with the calling thread's <see cref="GC.GetAllocatedBytesForCurrentThread"/>, what a multi-threaded run allocated.
+    /// </summary>
+    public long WorkerAllocatedBytes
+    {
+        get
+        {
+            long sum = 0;
+            for (int i = 1; i < _shared.Workers; i++)
+                sum += Volatile.Read(ref _shared.Allocated[i]) - _shared.AllocatedAtStart[i];
+            return sum;
+        }
+    }
+
     /// <summary>The memory passed to <see cref="Run"/>, for the workers to read during the phase.</summary>
     public unsafe ReadOnlySpan<float> Inputs => new((void*)_shared.Inputs, _shared.InputsLength);
 
@@ -105,12 +120,17 @@ public sealed class WorkerTeam
         public Shared(int workers)
         {
             Workers = workers;
+            Allocated = new long[workers];
+            AllocatedAtStart = new long[workers];
             _wake = new Parking[workers];
             for (int i = 0; i < workers; i++)
                 _wake[i] = new Parking();
         }
 
         public int Workers { get; }
+
+        /// <summary>Each worker thread's <see cref="GC.GetAllocatedBytesForCurrentThread"/> after its last phase, and when it started.</summary>
+        public readonly long[] Allocated, AllocatedAtStart;
 
         public ITeamWork? Work;
         public int Phase;
@@ -155,6 +175,8 @@ public sealed class WorkerTeam
             int worker = (int)state!;
             Parking wake = _wake[worker];
             int seen = 0; // the generation before the first phase: a thread that starts late still runs it
+            AllocatedAtStart[worker] = GC.GetAllocatedBytesForCurrentThread();
+            Volatile.Write(ref Allocated[worker], AllocatedAtStart[worker]);
             while (true)
             {
                 seen = WaitForPhase(seen, wake);
@@ -169,6 +191,7 @@ public sealed class WorkerTeam
                     Interlocked.CompareExchange(ref _failure, exception, null);
                 }
 
+                Volatile.Write(ref Allocated[worker], GC.GetAllocatedBytesForCurrentThread());
                 Interlocked.Decrement(ref Pending);
             }
         }
