@@ -128,28 +128,52 @@ internal static partial class NetworkEmitter
         }
     }
 
-    // for (; i <= endInput - 2; i += 2) { rows of W; BroadcastKernel over the batch (or the rows where an input is nonzero) }
+    // for (; i <= endInput - 4; i += 4) { rows of W; BroadcastKernel over the batch }, or, with lists, per piece of inputs:
+    // transpose the piece's columns of X, then per input (or block) the list of its nonzero rows and the kernel over it.
     private static void WriteWeightGradientWide(SourceWriter writer, LayerTerms t, string input, string weights, bool update, string equation)
     {
         LayerModel layer = t.Layer;
-        int block = t.BlockRows;
-        string over = t.UsesLists ? "over the rows where any of them is nonzero" : "over the batch";
-        writer.Line("int i = firstInput;");
-        bool blocked = block > 1 && layer.Inputs >= block;
-        if (blocked)
+        int block = t.BlockInputs;
+        string over = t.UsesLists ? "over the rows where " + (block == 1 ? "it" : "any of them") + " is nonzero" : "over the batch";
+        string what = "// " + equation + ": " + (block == 1 ? "one input at a time, " : Names.Int(block) + " inputs at a time, ") + over
+            + ", up to " + Names.Int(t.MaxVectors) + " vectors of units " + (block == 1 ? string.Empty : "per input ") + "in registers";
+        if (!t.UsesLists)
         {
-            writer.Line("// " + equation + ": " + Names.Int(block) + " inputs at a time, " + over + ", up to " + Names.Int(t.MaxVectors) + " vectors of units per input in registers");
-            using (writer.Block("for (; i <= endInput - " + Names.Int(block) + "; i += " + Names.Int(block) + ")"))
-                WriteWeightGradientRows(writer, t, input, weights, update, block);
+            writer.Line("int i = firstInput;");
+            WriteWeightBlocks(writer, t, input, weights, update, what, "endInput", layer.Inputs % block != 0);
+            return;
         }
 
-        // Pieces start at multiples of the block, so only a layer whose inputs are not a multiple of it has inputs left over.
-        if (blocked && layer.Inputs % block == 0)
+        writer.Line("// The inputs InputsPerPiece at a time, their columns of " + t.Input + " copied as rows: an input's nonzero rows are then listed a vector at a time.");
+        using (writer.Block("for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)"))
+        {
+            writer.Line("int pieceEnd = " + Names.Math + ".Min(piece + InputsPerPiece, endInput);");
+            writer.Line(Names.Sparse + ".TransposeColumns(inputs, " + t.InputsConst + ", piece, pieceEnd - piece, m, work.Transposed);");
+            writer.Line("int i = piece;");
+            WriteWeightBlocks(writer, t, input, weights, update, what, "pieceEnd", layer.Inputs % block != 0);
+        }
+    }
+
+    // for (; i <= end - block; i += block) { ... }  [for (; i < end; i++) { ... }]
+    private static void WriteWeightBlocks(SourceWriter writer, LayerTerms t, string input, string weights, bool update, string what, string end, bool leftover)
+    {
+        int block = t.BlockInputs;
+        writer.Line(what);
+        if (block == 1)
+        {
+            using (writer.Block("for (; i < " + end + "; i++)"))
+                WriteWeightGradientRows(writer, t, input, weights, update, 1);
             return;
-        writer.Line(blocked
-            ? "// The inputs left over, one at a time."
-            : "// " + equation + ": one input at a time, " + over + ", up to " + Names.Int(t.MaxVectors) + " vectors of units in registers");
-        using (writer.Block("for (; i < endInput; i++)"))
+        }
+
+        using (writer.Block("for (; i <= " + end + " - " + Names.Int(block) + "; i += " + Names.Int(block) + ")"))
+            WriteWeightGradientRows(writer, t, input, weights, update, block);
+
+        // Pieces start at multiples of the block, so only a layer whose inputs are not a multiple of it has inputs left over.
+        if (!leftover)
+            return;
+        writer.Line("// The inputs left over, one at a time.");
+        using (writer.Block("for (; i < " + end + "; i++)"))
             WriteWeightGradientRows(writer, t, input, weights, update, 1);
     }
 
@@ -157,10 +181,10 @@ internal static partial class NetworkEmitter
     {
         if (t.UsesLists)
         {
-            writer.Line("int count = " + Names.Sparse + ".UnionOfColumns(inputs, " + t.InputsConst + ", i, " + Names.Int(inputs) + ", m, " + t.UnitsConst
-                + ", work.Positions, work.Values);");
+            writer.Line("int count = " + Names.Sparse + ".UnionOfRows(work.Transposed, m, i - piece, " + Names.Int(inputs) + ", " + t.UnitsConst
+                + ", work.Positions, work.Values, ListStride);");
             if (update)
-                writer.Line("if (count == 0) continue; // no row uses these inputs: their weights keep their values");
+                writer.Line("if (count == 0) continue; // no row uses " + (inputs == 1 ? "this input: its weights keep their values" : "these inputs: their weights keep their values"));
         }
 
         for (int k = 0; k < inputs; k++)
@@ -175,9 +199,7 @@ internal static partial class NetworkEmitter
             Matrix = "g" + t.N,
             Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < m; b++)",
             RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "b * " + t.UnitsConst,
-            Scalar = k => t.UsesLists
-                ? Simd.Element("values", (inputs == 1 ? "k" : Names.Int(inputs) + " * k") + (k == 0 ? string.Empty : " + " + Names.Int(k)))
-                : Simd.Element(input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
+            Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element(input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
             InPlace = update,
             Store = (w, k, c, accumulator, unit) => WriteGradientStore(w, "out" + Names.Int(k), c, accumulator, unit, update),
         };

@@ -138,7 +138,7 @@ internal static partial class NetworkEmitter
             }
 
             writer.Line();
-            WriteWorkspace(writer);
+            WriteWorkspace(writer, model);
         }
 
         while (scopes.Count > 0)

@@ -73,6 +73,7 @@ public static class Losses
     /// <param name="first">The first row.</param>
     /// <param name="end">The row after the last.</param>
     /// <param name="scale">The batch reduction's factor: <c>1/m</c> for the mean, 1 for the sum.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SoftmaxCrossEntropyRows(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, Span<float> gradient, Span<double> rowLosses, int classes, int first, int end, float scale)
     {
         if (classes < 1 || first < 0 || end < first || (long)end * classes > logits.Length || (long)end * classes > gradient.Length
