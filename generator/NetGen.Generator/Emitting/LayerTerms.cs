@@ -10,8 +10,9 @@ namespace NetGen.Generator.Emitting;
 /// </summary>
 internal sealed class LayerTerms
 {
-    public LayerTerms(LayerModel layer, LayerModel? previous)
+    public LayerTerms(LayerModel layer, LayerModel? previous, int maxBatch = 0)
     {
+        BatchBound = maxBatch == 1 ? "1" : "m";
         Layer = layer;
         string n = Names.Int(layer.Number);
         N = n;
@@ -38,6 +39,12 @@ internal sealed class LayerTerms
         PropagateRows = RowsFor(PropagateVectors);
         Previous = previous;
     }
+
+    /// <summary>
+    /// The bound of a loop over the batch's rows: <c>m</c>, or the literal 1 for a network of <c>MaxBatch = 1</c>, whose
+    /// loops over the batch the JIT then unrolls away (the tiny networks called one sample at a time).
+    /// </summary>
+    public string BatchBound { get; }
 
     /// <summary>The fewest inputs for which the first layer lists its nonzero inputs instead of reading them all.</summary>
     public const int MinListInputs = 32;
@@ -122,6 +129,13 @@ internal sealed class LayerTerms
 
     /// <summary>The rows of a backward block.</summary>
     public int PropagateRows { get; }
+
+    /// <summary>
+    /// Whether the backward kernel reads a transposed copy of the weights (<see cref="TransposedField"/>): it sums over the
+    /// layer's units for each unit of the layer before, vectorized along the latter, whose weights are then contiguous.
+    /// A layer of fewer than 4 units takes its few products straight from the weights instead.
+    /// </summary>
+    public bool UsesTransposed => Previous is not null && Layer.Units >= 4;
 
     /// <summary>The transposed copy of the weights the backward kernel reads: <c>_w2t</c>.</summary>
     public string TransposedField => "_w" + N + "t";

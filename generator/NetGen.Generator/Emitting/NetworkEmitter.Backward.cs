@@ -121,7 +121,7 @@ internal static partial class NetworkEmitter
                 writer,
                 t.Layer.Units,
                 init: _ => "0f",
-                loop: "for (int b = 0; b < m; b++)",
+                loop: "for (int b = 0; b < " + t.BatchBound + "; b++)",
                 scalar: Simd.Element(input, "b * " + t.InputsConst + " + i"),
                 row: Simd.At(delta, "b * " + t.UnitsConst),
                 store: j => Simd.Element("out0", Names.Int(j)) + (update ? " -= learningRate * s" : " = s") + Names.Int(j) + ";");
@@ -197,7 +197,7 @@ internal static partial class NetworkEmitter
             Units = t.UnitsConst,
             UnitCount = t.Layer.Units,
             Matrix = "g" + t.N,
-            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < m; b++)",
+            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < " + t.BatchBound + "; b++)",
             RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "b * " + t.UnitsConst,
             Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element(input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
             InPlace = update,
@@ -222,7 +222,7 @@ internal static partial class NetworkEmitter
         using (writer.Block())
         {
             writer.Line("var old = " + Simd.Load(row, unit) + ";");
-            writer.Line(Simd.Store(Simd.Select("VectorBlock.FreshLanes(" + unit + ", " + fresh + ")", Simd.MultiplyAdd(accumulator, "step", "old"), "old"), row, unit));
+            writer.Line(Simd.Store("VectorBlock.Fresh(" + unit + ", " + fresh + ", " + Simd.MultiplyAdd(accumulator, "step", "old") + ", old)", row, unit));
         }
     }
 
@@ -231,7 +231,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
         {
             writer.Line("float s = 0f;");
-            writer.Line("for (int b = 0; b < m; b++)");
+            writer.Line("for (int b = 0; b < " + t.BatchBound + "; b++)");
             writer.Line("    s += " + Simd.Element(delta, "b * " + t.UnitsConst + " + j") + ";");
             string target = Simd.Element(bias, "j");
             writer.Line(update ? target + " -= learningRate * s;" : target + " = s;");
@@ -247,12 +247,12 @@ internal static partial class NetworkEmitter
                 writer.Line("int done = j;");
             writer.Line("j = " + Names.Math + ".Min(j, " + t.UnitsConst + " - " + Simd.Lanes + "); // the last vector ends at the last unit");
             writer.Line("var s = " + Simd.Zero + ";");
-            writer.Line("for (int b = 0; b < m; b++)");
+            writer.Line("for (int b = 0; b < " + t.BatchBound + "; b++)");
             writer.Line("    s += " + Simd.Load(delta, "b * " + t.UnitsConst + " + j") + ";");
             if (update)
             {
                 writer.Line("var old = " + Simd.Load(bias, "j") + ";");
-                writer.Line(Simd.Store(Simd.Select("VectorBlock.FreshLanes(j, done)", Simd.MultiplyAdd("s", "step", "old"), "old"), bias, "j"));
+                writer.Line(Simd.Store("VectorBlock.Fresh(j, done, " + Simd.MultiplyAdd("s", "step", "old") + ", old)", bias, "j"));
             }
             else
             {

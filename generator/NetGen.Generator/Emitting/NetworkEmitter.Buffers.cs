@@ -33,7 +33,7 @@ internal static partial class NetworkEmitter
             if (t.KeepsPreActivation)
                 writer.Line("private readonly float[] " + t.PreField + " = new float[" + size + "];");
             writer.Line("private readonly float[] " + t.DeltaField + " = new float[" + size + "];");
-            if (t.Previous is not null)
+            if (t.UsesTransposed)
                 writer.Line("private readonly float[] " + t.TransposedField + " = new float[" + t.InputsConst + " * " + t.UnitsConst + "];");
         }
 

@@ -120,7 +120,7 @@ internal static partial class NetworkEmitter
         for (int j = 0; j < units; j += 4)
         {
             int n = System.Math.Min(4, units - j);
-            writer.Line("float " + string.Join(", ", System.Linq.Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " = " + init(u))) + ";");
+            writer.Line("float " + string.Join(", ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " = " + init(u))) + ";");
         }
 
         using (writer.Block(loop))
@@ -130,7 +130,7 @@ internal static partial class NetworkEmitter
             for (int j = 0; j < units; j += 4)
             {
                 int n = System.Math.Min(4, units - j);
-                writer.Line(string.Join(" ", System.Linq.Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " += a * " + Simd.Element("row", Names.Int(u)) + ";")));
+                writer.Line(string.Join(" ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " += a * " + Simd.Element("row", Names.Int(u)) + ";")));
             }
         }
 

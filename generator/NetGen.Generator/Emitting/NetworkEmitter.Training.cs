@@ -164,7 +164,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("private double RunBackward(" + Names.ReadOnlySpan + " inputs, int m)"))
         {
             writer.Line("Workspace work = _workspaces[0];");
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels");
             writer.Line("RowsPass(inputs, m, 0, m, work);".PadRight(44) + " // forward, loss and backward, row by row");
             foreach (LayerTerms t in AllTerms(model))
@@ -193,7 +193,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("private double RunTrainStep(" + Names.ReadOnlySpan + " inputs, int m, float learningRate)"))
         {
             writer.Line("Workspace work = _workspaces[0];");
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels, before the weights change");
             writer.Line("RowsPass(inputs, m, 0, m, work);".PadRight(44) + " // forward, loss and backward, row by row");
             foreach (LayerTerms t in AllTerms(model).Reverse())
@@ -217,7 +217,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("private double RunTrainStep(" + Names.WorkerTeam + " team, " + Names.ReadOnlySpan + " inputs, int m, float learningRate)"))
         {
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();");
             writer.Line("_stepRows = m;");
             writer.Line("_stepLearningRate = learningRate;");
@@ -387,5 +387,5 @@ internal static partial class NetworkEmitter
     private static IEnumerable<LayerTerms> AllTerms(NetworkModel model) => model.Layers.Select(layer => Terms(model, layer));
 
     private static LayerTerms Terms(NetworkModel model, LayerModel layer) =>
-        new(layer, layer.Index == 0 ? null : model.Layers[layer.Index - 1]);
+        new(layer, layer.Index == 0 ? null : model.Layers[layer.Index - 1], model.MaxBatch);
 }

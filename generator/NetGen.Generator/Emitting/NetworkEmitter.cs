@@ -103,8 +103,11 @@ internal static partial class NetworkEmitter
             WriteTeamPhases(writer, model);
             writer.Line();
             WriteTeam(writer, model);
-            writer.Line();
-            WriteTransposeWeights(writer, model);
+            if (model.Layers.Any(layer => Terms(model, layer).UsesTransposed))
+            {
+                writer.Line();
+                WriteTransposeWeights(writer, model);
+            }
             writer.Line();
             WriteOutputGradient(writer, model);
             writer.Line();

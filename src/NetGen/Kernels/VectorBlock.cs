@@ -68,4 +68,17 @@ public static class VectorBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> FreshLanes(int unit, int fresh) =>
         Vector.AsVectorSingle(Vector.GreaterThanOrEqual(Vector<int>.Indices, new Vector<int>(fresh - unit)));
+
+    /// <summary>
+    /// <paramref name="updated"/> in the lanes a pass writes for the first time (see <see cref="FreshLanes"/>), else
+    /// <paramref name="old"/>: the value an in-place update stores. Most vectors overlap nothing and take no mask.
+    /// </summary>
+    /// <param name="unit">The unit in the vector's first lane.</param>
+    /// <param name="fresh">The first unit that no earlier vector wrote.</param>
+    /// <param name="updated">The new values.</param>
+    /// <param name="old">The values in memory.</param>
+    /// <returns>The vector to store.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Fresh(int unit, int fresh, Vector<float> updated, Vector<float> old) =>
+        unit >= fresh ? updated : Vector.ConditionalSelect(FreshLanes(unit, fresh), updated, old);
 }
