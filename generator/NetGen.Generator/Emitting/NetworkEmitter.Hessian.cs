@@ -38,6 +38,8 @@ internal static partial class NetworkEmitter
         WriteHessianBuffers(writer, model);
         writer.Line();
         WriteRunHessianVectorProduct(writer, model);
+        writer.Line();
+        WriteRunGradientPasses(writer, model);
         foreach (LayerModel layer in model.Layers)
         {
             var h = new HessianTerms(Terms(model, layer));
@@ -134,14 +136,7 @@ internal static partial class NetworkEmitter
         {
             writer.Line("HessianBuffers h = _hessian ??= new HessianBuffers();");
             writer.Line();
-            writer.Line("// The gradient's passes, without the parameter gradients: Z, P and every G.");
-            writer.Line(("RunForward(inputs, m);").PadRight(44) + " // " + string.Join(", ", AllTerms(model).Select(t => t.Output)));
-            WriteOutputGradientCall(writer, model);
-            foreach (LayerTerms t in AllTerms(model).Reverse())
-            {
-                if (t.Previous is not null)
-                    writer.Line(PropagateCall(t) + " // " + PropagateEquation(model, t));
-            }
+            writer.Line(("double loss = RunGradientPasses(inputs, " + CoreTargets(model) + ", m);").PadRight(44) + " // Z, P and every G, as for the gradient");
 
             writer.Line();
             writer.Line("// Forward R-pass: the directional derivatives of the pre-activations and activations.");
@@ -167,6 +162,32 @@ internal static partial class NetworkEmitter
 
                 string call = layer.Index == 0 ? "RBackwardLayer1(h, inputs, result, m);" : "RBackwardLayer" + h.T.N + "(h, result, m);";
                 writer.Line(call.PadRight(44) + " // " + BackwardEquation(h));
+            }
+
+            writer.Line("return loss;");
+        }
+    }
+
+    // private double RunGradientPasses(inputs, labels, m) { RunForward; OutputGradient; PropagateLayer2; }
+    // The one place the Hessian-vector product calls the gradient's kernels: rewrite it if their signatures change.
+    private static void WriteRunGradientPasses(SourceWriter writer, NetworkModel model)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The gradient's passes over <paramref name=\"m\"/> rows without the parameter gradients: every layer's <c>Z</c> (and <c>P</c>),");
+        writer.Line("/// the loss, and every <c>G</c>, which the R-passes read. <see cref=\"Gradients\"/> is not touched. Returns the sum of the rows' losses.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"" + CoreTargets(model) + "\">The targets of the <paramref name=\"m\"/> rows.</param>");
+        writer.Line("/// <param name=\"m\">The number of rows.</param>");
+        WriteGeneratedCode(writer);
+        using (writer.Block("private double RunGradientPasses(" + Names.ReadOnlySpan + " inputs, " + TargetKind.CoreSpanType(model) + " " + CoreTargets(model) + ", int m)"))
+        {
+            writer.Line(("RunForward(inputs, m);").PadRight(44) + " // " + string.Join(", ", AllTerms(model).Select(t => t.Output)));
+            WriteOutputGradientCall(writer, model);
+            foreach (LayerTerms t in AllTerms(model).Reverse())
+            {
+                if (t.Previous is not null)
+                    writer.Line(PropagateCall(t) + " // " + PropagateEquation(model, t));
             }
 
             writer.Line("return loss;");
