@@ -221,8 +221,8 @@ internal static partial class NetworkEmitter
                 writer.Line("TransposeWeights();");
             writer.Line("_stepRows = m;");
             writer.Line("_stepLearningRate = learningRate;");
-            writer.Line("team.Run(_teamWork!, RowsPhase, inputs);");
-            writer.Line("team.Run(_teamWork!, UpdatePhase, inputs);");
+            writer.Line("team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows");
+            writer.Line("team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs");
             writer.Line("return SumRowLosses(m);");
         }
     }
@@ -271,7 +271,7 @@ internal static partial class NetworkEmitter
     // private void RunPhase(int phase, int worker): a worker's share of a phase; private void UpdatePiece(...): one piece of the update.
     private static void WriteTeamPhases(SourceWriter writer, NetworkModel model)
     {
-        writer.Line("/// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>");
+        writer.Line("/// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>");
         writer.Line("/// <param name=\"phase\"><see cref=\"RowsPhase\"/> or <see cref=\"UpdatePhase\"/>.</param>");
         writer.Line("/// <param name=\"worker\">The worker's index, for its scratch buffers.</param>");
         WriteGeneratedCode(writer);
@@ -284,14 +284,14 @@ internal static partial class NetworkEmitter
             using (writer.Block("if (phase == RowsPhase)"))
             {
                 writer.Line("// Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.");
-                writer.Line("for (int first; (first = team.Claim(RowsPerPiece)) < m;)");
+                writer.Line("for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)");
                 writer.Line("    RowsPass(inputs, m, first, " + Names.Math + ".Min(first + RowsPerPiece, m), work);");
                 writer.Line("return;");
             }
 
             writer.Line("// Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.");
             writer.Line("float learningRate = _stepLearningRate;");
-            writer.Line("for (int piece; (piece = team.Claim(1)) < UpdatePieces;)");
+            writer.Line("for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)");
             writer.Line("    UpdatePiece(inputs, m, piece, learningRate, work);");
         }
 
