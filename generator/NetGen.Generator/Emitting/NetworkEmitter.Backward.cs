@@ -219,11 +219,7 @@ internal static partial class NetworkEmitter
         }
 
         string fresh = c == 0 ? "done" : Names.Math + ".Max(done, j + " + (c == 1 ? Simd.Lanes : Names.Int(c) + " * " + Simd.Lanes) + ")";
-        using (writer.Block())
-        {
-            writer.Line("var old = " + Simd.Load(row, unit) + ";");
-            writer.Line(Simd.Store("VectorBlock.Fresh(" + unit + ", " + fresh + ", " + Simd.MultiplyAdd(accumulator, "step", "old") + ", old)", row, unit));
-        }
+        writer.Line("VectorBlock.Apply(ref " + row + ", " + unit + ", " + fresh + ", " + accumulator + ", step);");
     }
 
     private static void WriteBiasGradientNarrow(SourceWriter writer, LayerTerms t, string delta, string bias, bool update)
@@ -251,8 +247,7 @@ internal static partial class NetworkEmitter
             writer.Line("    s += " + Simd.Load(delta, "b * " + t.UnitsConst + " + j") + ";");
             if (update)
             {
-                writer.Line("var old = " + Simd.Load(bias, "j") + ";");
-                writer.Line(Simd.Store("VectorBlock.Fresh(j, done, " + Simd.MultiplyAdd("s", "step", "old") + ", old)", bias, "j"));
+                writer.Line("VectorBlock.Apply(ref " + bias + ", j, done, s, step);");
             }
             else
             {

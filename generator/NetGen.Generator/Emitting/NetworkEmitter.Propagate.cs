@@ -148,11 +148,9 @@ internal static partial class NetworkEmitter
             Loop = "for (int k = 0; k < " + t.UnitsConst + "; k++)",
             RowOffset = "k * " + t.InputsConst,
             Scalar = k => Simd.Element("delta" + Names.Int(k), "k"),
-            Store = (w, k, c, accumulator, unit) =>
-            {
-                string value = gate is null ? accumulator : Simd.WherePositive(Simd.Load("gate" + Names.Int(k), unit), accumulator);
-                w.Line(Simd.Store(value, "out" + Names.Int(k), unit));
-            },
+            Store = (w, k, c, accumulator, unit) => w.Line(gate is null
+                ? Simd.Store(accumulator, "out" + Names.Int(k), unit)
+                : "VectorBlock.StoreWherePositive(ref out" + Names.Int(k) + ", ref gate" + Names.Int(k) + ", " + unit + ", " + accumulator + ");"),
         };
         kernel.Write(writer);
     }

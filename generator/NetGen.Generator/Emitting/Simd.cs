@@ -82,16 +82,8 @@ internal static class Simd
     /// <summary>The sum of the lanes.</summary>
     public static string Sum(string value) => "Simd.Sum(" + value + ")";
 
-    /// <summary>The lanes of <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else of <paramref name="whenFalse"/>.</summary>
-    public static string Select(string mask, string whenTrue, string whenFalse) =>
-        "Simd.ConditionalSelect(" + mask + ", " + whenTrue + ", " + whenFalse + ")";
-
     /// <summary>The lanes of <paramref name="value"/> where <paramref name="mask"/> is set, else 0.</summary>
     public static string Mask(string value, string mask) => "Simd.BitwiseAnd(" + value + ", " + mask + ")";
-
-    /// <summary>The lanes of <paramref name="value"/> whose lane of <paramref name="gate"/> is positive, else 0: the ReLU derivative applied.</summary>
-    public static string WherePositive(string gate, string value) =>
-        "Simd.ConditionalSelect(Simd.GreaterThan(" + gate + ", Vec.Zero), " + value + ", Vec.Zero)";
 
     /// <summary>
     /// A mask of the last <c>units % Lanes</c> lanes: the lanes of the vector ending at unit <c>units</c> that the
