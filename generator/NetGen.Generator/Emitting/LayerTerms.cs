@@ -32,11 +32,6 @@ internal sealed class LayerTerms
         KeepsPreActivation = layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus;
         SparseInput = previous is null || previous.Activation == Activation.ReLU;
         UsesLists = previous is null && layer.Inputs >= MinListInputs;
-        MaxVectors = VectorsFor(layer.Units);
-        BlockRows = RowsFor(MaxVectors);
-        BlockInputs = RowsFor(MaxVectors);
-        PropagateVectors = VectorsFor(layer.Inputs);
-        PropagateRows = RowsFor(PropagateVectors);
         Previous = previous;
     }
 
@@ -111,24 +106,6 @@ internal sealed class LayerTerms
     /// input: the first layer of a wide input, whose zeros (81% of MNIST's pixels) are worth a list.
     /// </summary>
     public bool UsesLists { get; }
-
-    /// <summary>The most vectors of units the forward and weight kernels hold per row (see <see cref="VectorsFor"/>).</summary>
-    public int MaxVectors { get; }
-
-    /// <summary>The rows of a forward block.</summary>
-    public int BlockRows { get; }
-
-    /// <summary>
-    /// The inputs of a weight block: as many as share each loaded vector of G (the union of two MNIST inputs' nonzero rows
-    /// adds 17% work, but halves the loads; measured faster than one input at a time).
-    /// </summary>
-    public int BlockInputs { get; }
-
-    /// <summary>The most vectors of the previous layer's units the backward kernel holds per row.</summary>
-    public int PropagateVectors { get; }
-
-    /// <summary>The rows of a backward block.</summary>
-    public int PropagateRows { get; }
 
     /// <summary>
     /// Whether the backward kernel reads a transposed copy of the weights (<see cref="TransposedField"/>): it sums over the

@@ -49,12 +49,12 @@ internal static partial class NetworkEmitter
             writer.Line();
             if (t.UsesTransposed)
             {
-                WriteNarrowOrWide(
+                WriteByWidth(
                     writer,
                     layer.Inputs,
                     t.InputsConst,
-                    narrow: () => WritePropagateNarrow(writer, t, output, gate),
-                    wide: () => WritePropagateWide(writer, t, equation, output, gate));
+                    scalar: () => WritePropagateNarrow(writer, t, output, gate),
+                    vector: width => WritePropagateWide(writer, t, equation, output, gate, width));
             }
             else
             {
@@ -114,21 +114,22 @@ internal static partial class NetworkEmitter
         }
     }
 
-    // Blocks of PropagateRows rows, then the rows left over one at a time: a BroadcastKernel over the layer's units.
-    private static void WritePropagateWide(SourceWriter writer, LayerTerms t, string equation, string output, string? gate)
+    // Blocks of RowsFor(vectors) rows, then the rows left over one at a time: a BroadcastKernel over the layer's units.
+    private static void WritePropagateWide(SourceWriter writer, LayerTerms t, string equation, string output, string? gate, VectorWidth width)
     {
-        int rows = t.PropagateRows;
+        int vectors = width.VectorsFor(t.Layer.Inputs);
+        int rows = LayerTerms.RowsFor(vectors);
         writer.Line("int r = first;");
         writer.Line("// " + equation + ": " + Names.Int(rows) + " rows at a time, over the " + Names.Int(t.Layer.Units) + " units of layer " + t.N
-            + ", up to " + Names.Int(t.PropagateVectors) + " vectors per row in registers");
+            + ", up to " + Names.Int(vectors) + " vectors per row in registers");
         using (writer.Block("for (; r <= end - " + Names.Int(rows) + "; r += " + Names.Int(rows) + ")"))
-            WritePropagateRows(writer, t, output, gate, rows);
+            WritePropagateRows(writer, t, output, gate, rows, vectors, width);
         writer.Line("// The rows left over, one at a time.");
         using (writer.Block("for (; r < end; r++)"))
-            WritePropagateRows(writer, t, output, gate, 1);
+            WritePropagateRows(writer, t, output, gate, 1, vectors, width);
     }
 
-    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, string output, string? gate, int rows)
+    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, string output, string? gate, int rows, int vectors, VectorWidth width)
     {
         for (int k = 0; k < rows; k++)
         {
@@ -140,8 +141,9 @@ internal static partial class NetworkEmitter
 
         var kernel = new BroadcastKernel
         {
+            Width = width,
             Sources = rows,
-            MaxVectors = t.PropagateVectors,
+            MaxVectors = vectors,
             Units = t.InputsConst,
             UnitCount = t.Layer.Inputs,
             Matrix = "wt",
@@ -149,8 +151,8 @@ internal static partial class NetworkEmitter
             RowOffset = "k * " + t.InputsConst,
             Scalar = k => Simd.Element("delta" + Names.Int(k), "k"),
             Store = (w, k, c, accumulator, unit) => w.Line(gate is null
-                ? Simd.Store(accumulator, "out" + Names.Int(k), unit)
-                : "VectorBlock.StoreWherePositive(ref out" + Names.Int(k) + ", ref gate" + Names.Int(k) + ", " + unit + ", " + accumulator + ");"),
+                ? width.Store(accumulator, "out" + Names.Int(k), unit)
+                : width.Block + ".StoreWherePositive(ref out" + Names.Int(k) + ", ref gate" + Names.Int(k) + ", " + unit + ", " + accumulator + ");"),
         };
         kernel.Write(writer);
     }

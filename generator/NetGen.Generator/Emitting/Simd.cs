@@ -36,6 +36,9 @@ internal static class Simd
         "using Unsafe = global::System.Runtime.CompilerServices.Unsafe;",
         "using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;",
         "using VectorBlock = global::NetGen.Kernels.VectorBlock;",
+        "using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;",
+        "using Simd4 = global::System.Runtime.Intrinsics.Vector128;",
+        "using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;",
     };
 
     /// <summary><c>ref Unsafe.Add(ref source, offset)</c>, or <c>ref source</c> for offset 0.</summary>
