@@ -231,5 +231,5 @@ internal static partial class NetworkEmitter
     private static string Row(string r, int k) => k == 0 ? r : "(" + r + " + " + Names.Int(k) + ")";
 
     /// <summary>The value of block row <paramref name="row"/> at list entry <c>k</c> (each row's values are a list of their own).</summary>
-    private static string ListValue(int row) => Simd.Element("values", row == 0 ? "k" : Names.Int(row) + " * ListStride + k");
+    private static string ListValue(int row) => Simd.Element("values", row == 0 ? "k" : row == 1 ? "ListStride + k" : Names.Int(row) + " * ListStride + k");
 }
