@@ -44,6 +44,9 @@ namespace NetGen.Generator.Emitting;
 /// </remarks>
 internal sealed class BroadcastKernel
 {
+    /// <summary>The vector type the kernel is written for.</summary>
+    public VectorWidth Width { get; init; } = VectorWidth.Natural;
+
     /// <summary>How many broadcast scalars (rows of accumulators): 1 to 4.</summary>
     public int Sources { get; init; } = 1;
 
@@ -69,7 +72,7 @@ internal sealed class BroadcastKernel
     public Func<int, string> Scalar { get; init; } = _ => "0f";
 
     /// <summary>The initial value of the accumulator of source <c>t</c> whose first lane is at the given unit.</summary>
-    public Func<int, string, string> Init { get; init; } = (_, _) => "Vec.Zero";
+    public Func<int, string, string> Init { get; init; } = (_, _) => string.Empty;
 
     /// <summary>
     /// Writes what happens to accumulator <c>(t, c)</c> after the loop; the arguments are the writer, the source, the
@@ -88,35 +91,40 @@ internal sealed class BroadcastKernel
     {
         int k = MaxVectors;
         int always = AlwaysPresent();
-        writer.Line("int vectors = VectorBlock.Count(" + Units + ", " + Names.Int(k) + ");");
-        using (writer.Block("for (int j = 0; j < " + Units + "; j += vectors * Lanes)"))
+        VectorWidth w = Width;
+        writer.Line("int vectors = " + w.Block + ".Count(" + Units + ", " + Names.Int(k) + ");");
+        using (writer.Block("for (int j = 0; j < " + Units + "; j += vectors * " + w.Lanes + ")"))
         {
             if (InPlace)
                 writer.Line("int done = j; // units before it were written by an earlier pass");
-            writer.Line("j = VectorBlock.PassStart(j, " + Units + ", " + Names.Int(k) + "); // the last pass ends at the last unit");
+            writer.Line("j = " + w.Block + ".PassStart(j, " + Units + ", " + Names.Int(k) + "); // the last pass ends at the last unit");
             if (k > 1)
             {
                 writer.Line("// Where each vector starts in the pass; the last vector of a single pass ends at the last unit.");
-                foreach (string line in Chunk(Enumerable.Range(1, k - 1).Select(c => At(c) + " = VectorBlock.Offset(" + Names.Int(c) + ", " + Units + ", " + Names.Int(k) + ")"), 3))
+                foreach (string line in Chunk(Enumerable.Range(1, k - 1).Select(c => At(c) + " = " + w.Block + ".Offset(" + Names.Int(c) + ", " + Units + ", " + Names.Int(k) + ")"), 3))
                     writer.Line("int " + line + ";");
             }
 
             writer.Line("ref float mj = ref Unsafe.Add(ref " + Matrix + ", j);");
             for (int t = 0; t < Sources; t++)
             {
-                IEnumerable<string> declarators = Enumerable.Range(0, k).Select(c => Accumulator(t, c) + " = " + Init(t, Unit(c)));
-                writer.Line("Vec " + string.Join(", ", declarators) + ";");
+                IEnumerable<string> declarators = Enumerable.Range(0, k).Select(c =>
+                {
+                    string init = Init(t, Unit(c));
+                    return Accumulator(t, c) + " = " + (init.Length == 0 ? w.Zero : init);
+                });
+                writer.Line(w.Type + " " + string.Join(", ", declarators) + ";");
             }
 
             using (writer.Block(Loop))
             {
                 writer.Line("ref float row = ref Unsafe.Add(ref mj, " + RowOffset + ");");
-                writer.Line(string.Join(" ", Enumerable.Range(0, Sources).Select(t => "var e" + Names.Int(t) + " = new Vec(" + Scalar(t) + ");")));
+                writer.Line(string.Join(" ", Enumerable.Range(0, Sources).Select(t => "var e" + Names.Int(t) + " = " + w.Broadcast(Scalar(t)) + ";")));
                 for (int c = 0; c < k; c++)
                 {
-                    string load = (c == 0 ? "var v = " : "v = ") + Load("row", c) + ";";
+                    string load = (c == 0 ? "var v = " : "v = ") + w.Load("row", Offset(c)) + ";";
                     string fmas = string.Join(" ", Enumerable.Range(0, Sources).Select(t =>
-                        Accumulator(t, c) + " = Simd.MultiplyAddEstimate(e" + Names.Int(t) + ", v, " + Accumulator(t, c) + ");"));
+                        Accumulator(t, c) + " = " + w.MultiplyAdd("e" + Names.Int(t), "v", Accumulator(t, c)) + ";"));
                     writer.Line(c < always || c == 0 ? load + " " + fmas : "if (vectors > " + Names.Int(c) + ") { " + load + " " + fmas + " }");
                 }
             }
@@ -145,15 +153,11 @@ internal sealed class BroadcastKernel
     /// <summary><c>j</c> or <c>j + at3</c>: the unit in the first lane of vector <paramref name="c"/>.</summary>
     public static string Unit(int c) => c == 0 ? "j" : "j + " + At(c);
 
-    /// <summary><c>Simd.LoadUnsafe(ref row, (nuint)at3)</c>: vector <paramref name="c"/> of a row that starts at the pass.</summary>
-    public static string Load(string row, int c) =>
-        c == 0 ? "Simd.LoadUnsafe(ref " + row + ")" : "Simd.LoadUnsafe(ref " + row + ", (nuint)" + At(c) + ")";
-
     /// <summary>
     /// The vectors every width needs (4, 8 or 16 lanes): those below it need no guard. At 16 lanes a row of
     /// <see cref="UnitCount"/> units needs the fewest vectors.
     /// </summary>
-    private int AlwaysPresent() => Math.Min(MaxVectors, (UnitCount + Simd.MaxLanes - 1) / Simd.MaxLanes);
+    private int AlwaysPresent() => Math.Min(MaxVectors, (UnitCount + Width.MostLanes - 1) / Width.MostLanes);
 
     private static string At(int c) => "at" + Names.Int(c);
 

@@ -10,8 +10,9 @@ namespace NetGen.Generator.Emitting;
 /// </summary>
 internal sealed class LayerTerms
 {
-    public LayerTerms(LayerModel layer, LayerModel? previous)
+    public LayerTerms(LayerModel layer, LayerModel? previous, int maxBatch = 0)
     {
+        BatchBound = maxBatch == 1 ? "1" : "m";
         Layer = layer;
         string n = Names.Int(layer.Number);
         N = n;
@@ -31,12 +32,14 @@ internal sealed class LayerTerms
         KeepsPreActivation = layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus;
         SparseInput = previous is null || previous.Activation == Activation.ReLU;
         UsesLists = previous is null && layer.Inputs >= MinListInputs;
-        MaxVectors = VectorsFor(layer.Units);
-        BlockRows = RowsFor(MaxVectors);
-        PropagateVectors = VectorsFor(layer.Inputs);
-        PropagateRows = RowsFor(PropagateVectors);
         Previous = previous;
     }
+
+    /// <summary>
+    /// The bound of a loop over the batch's rows: <c>m</c>, or the literal 1 for a network of <c>MaxBatch = 1</c>, whose
+    /// loops over the batch the JIT then unrolls away (the tiny networks called one sample at a time).
+    /// </summary>
+    public string BatchBound { get; }
 
     /// <summary>The fewest inputs for which the first layer lists its nonzero inputs instead of reading them all.</summary>
     public const int MinListInputs = 32;
@@ -104,17 +107,12 @@ internal sealed class LayerTerms
     /// </summary>
     public bool UsesLists { get; }
 
-    /// <summary>The most vectors of units the forward and weight kernels hold per row (see <see cref="VectorsFor"/>).</summary>
-    public int MaxVectors { get; }
-
-    /// <summary>The rows of a forward block, and the inputs of a weight block.</summary>
-    public int BlockRows { get; }
-
-    /// <summary>The most vectors of the previous layer's units the backward kernel holds per row.</summary>
-    public int PropagateVectors { get; }
-
-    /// <summary>The rows of a backward block.</summary>
-    public int PropagateRows { get; }
+    /// <summary>
+    /// Whether the backward kernel reads a transposed copy of the weights (<see cref="TransposedField"/>): it sums over the
+    /// layer's units for each unit of the layer before, vectorized along the latter, whose weights are then contiguous.
+    /// A layer of fewer than 4 units takes its few products straight from the weights instead.
+    /// </summary>
+    public bool UsesTransposed => Previous is not null && Layer.Units >= 4;
 
     /// <summary>The transposed copy of the weights the backward kernel reads: <c>_w2t</c>.</summary>
     public string TransposedField => "_w" + N + "t";

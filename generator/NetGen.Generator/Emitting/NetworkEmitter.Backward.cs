@@ -77,22 +77,24 @@ internal static partial class NetworkEmitter
         }
 
         if (update && wide)
-            writer.Line("var step = " + Simd.Broadcast("-learningRate") + ";");
+            writer.Line("var step = " + VectorWidth.Natural.Broadcast("-learningRate") + ";");
+        if (update && wide && layer.Units < Simd.MaxLanes)
+            writer.Line("var step4 = " + VectorWidth.Narrow.Broadcast("-learningRate") + ";");
 
         writer.Line();
         string equation = update
             ? t.Weights + "[i, :] -= learningRate " + t.Input + "[:, i]^T " + t.Delta
             : "d" + t.Weights + "[i, :] = " + t.Input + "[:, i]^T " + t.Delta;
-        WriteNarrowOrWide(
+        WriteByWidth(
             writer,
             layer.Units,
             t.UnitsConst,
-            narrow: () =>
+            scalar: () =>
             {
                 writer.Line("// " + equation + ": one weight at a time");
                 WriteWeightGradientNarrow(writer, t, input, delta, weights, update);
             },
-            wide: () => WriteWeightGradientWide(writer, t, input, weights, update, equation));
+            vector: width => WriteWeightGradientWide(writer, t, input, weights, update, equation, width));
 
         if (!layer.HasBias)
             return;
@@ -121,87 +123,112 @@ internal static partial class NetworkEmitter
                 writer,
                 t.Layer.Units,
                 init: _ => "0f",
-                loop: "for (int b = 0; b < m; b++)",
+                loop: "for (int b = 0; b < " + t.BatchBound + "; b++)",
                 scalar: Simd.Element(input, "b * " + t.InputsConst + " + i"),
                 row: Simd.At(delta, "b * " + t.UnitsConst),
                 store: j => Simd.Element("out0", Names.Int(j)) + (update ? " -= learningRate * s" : " = s") + Names.Int(j) + ";");
         }
     }
 
-    // for (; i <= endInput - 2; i += 2) { rows of W; BroadcastKernel over the batch (or the rows where an input is nonzero) }
-    private static void WriteWeightGradientWide(SourceWriter writer, LayerTerms t, string input, string weights, bool update, string equation)
+    // for (; i <= endInput - 4; i += 4) { rows of W; BroadcastKernel over the batch }, or, with lists, per piece of inputs:
+    // transpose the piece's columns of X, then per input (or block) the list of its nonzero rows and the kernel over it.
+    private static void WriteWeightGradientWide(SourceWriter writer, LayerTerms t, string input, string weights, bool update, string equation, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        int block = t.BlockRows;
-        string over = t.UsesLists ? "over the rows where any of them is nonzero" : "over the batch";
-        writer.Line("int i = firstInput;");
-        bool blocked = block > 1 && layer.Inputs >= block;
-        if (blocked)
+        int vectors = width.VectorsFor(layer.Units);
+        int block = LayerTerms.RowsFor(vectors);
+        string over = t.UsesLists ? "over the rows where " + (block == 1 ? "it" : "any of them") + " is nonzero" : "over the batch";
+        string what = "// " + equation + ": " + (block == 1 ? "one input at a time, " : Names.Int(block) + " inputs at a time, ") + over
+            + ", up to " + Names.Int(vectors) + " vectors of units " + (block == 1 ? string.Empty : "per input ") + "in registers";
+        var kernel = new WeightKernel(t, input, weights, update, block, vectors, width);
+        if (!t.UsesLists)
         {
-            writer.Line("// " + equation + ": " + Names.Int(block) + " inputs at a time, " + over + ", up to " + Names.Int(t.MaxVectors) + " vectors of units per input in registers");
-            using (writer.Block("for (; i <= endInput - " + Names.Int(block) + "; i += " + Names.Int(block) + ")"))
-                WriteWeightGradientRows(writer, t, input, weights, update, block);
+            writer.Line("int i = firstInput;");
+            WriteWeightBlocks(writer, kernel, what, "endInput", layer.Inputs % block != 0);
+            return;
         }
 
-        // Pieces start at multiples of the block, so only a layer whose inputs are not a multiple of it has inputs left over.
-        if (blocked && layer.Inputs % block == 0)
-            return;
-        writer.Line(blocked
-            ? "// The inputs left over, one at a time."
-            : "// " + equation + ": one input at a time, " + over + ", up to " + Names.Int(t.MaxVectors) + " vectors of units in registers");
-        using (writer.Block("for (; i < endInput; i++)"))
-            WriteWeightGradientRows(writer, t, input, weights, update, 1);
+        writer.Line("// The inputs InputsPerPiece at a time, their columns of " + t.Input + " copied as rows: an input's nonzero rows are then listed a vector at a time.");
+        using (writer.Block("for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)"))
+        {
+            writer.Line("int pieceEnd = " + Names.Math + ".Min(piece + InputsPerPiece, endInput);");
+            writer.Line(Names.Sparse + ".TransposeColumns(inputs, " + t.InputsConst + ", piece, pieceEnd - piece, m, work.Transposed);");
+            writer.Line("int i = piece;");
+            WriteWeightBlocks(writer, kernel, what, "pieceEnd", layer.Inputs % block != 0);
+        }
     }
 
-    private static void WriteWeightGradientRows(SourceWriter writer, LayerTerms t, string input, string weights, bool update, int inputs)
+    /// <summary>What a weight kernel needs to know, for the blocks of inputs and the inputs left over alike.</summary>
+    private sealed record WeightKernel(LayerTerms Terms, string Input, string Weights, bool Update, int Block, int Vectors, VectorWidth Width);
+
+    // for (; i <= end - block; i += block) { ... }  [for (; i < end; i++) { ... }]
+    private static void WriteWeightBlocks(SourceWriter writer, WeightKernel kernel, string what, string end, bool leftover)
     {
+        int block = kernel.Block;
+        writer.Line(what);
+        if (block == 1)
+        {
+            using (writer.Block("for (; i < " + end + "; i++)"))
+                WriteWeightGradientRows(writer, kernel, 1);
+            return;
+        }
+
+        using (writer.Block("for (; i <= " + end + " - " + Names.Int(block) + "; i += " + Names.Int(block) + ")"))
+            WriteWeightGradientRows(writer, kernel, block);
+
+        // Pieces start at multiples of the block, so only a layer whose inputs are not a multiple of it has inputs left over.
+        if (!leftover)
+            return;
+        writer.Line("// The inputs left over, one at a time.");
+        using (writer.Block("for (; i < " + end + "; i++)"))
+            WriteWeightGradientRows(writer, kernel, 1);
+    }
+
+    private static void WriteWeightGradientRows(SourceWriter writer, WeightKernel kernel, int inputs)
+    {
+        LayerTerms t = kernel.Terms;
         if (t.UsesLists)
         {
-            writer.Line("int count = " + Names.Sparse + ".UnionOfColumns(inputs, " + t.InputsConst + ", i, " + Names.Int(inputs) + ", m, " + t.UnitsConst
-                + ", work.Positions, work.Values);");
-            if (update)
-                writer.Line("if (count == 0) continue; // no row uses these inputs: their weights keep their values");
+            writer.Line("int count = " + Names.Sparse + ".UnionOfRows(work.Transposed, m, i - piece, " + Names.Int(inputs) + ", " + t.UnitsConst
+                + ", work.Positions, work.Values, ListStride);");
+            if (kernel.Update)
+                writer.Line("if (count == 0) continue; // no row uses " + (inputs == 1 ? "this input: its weights keep their values" : "these inputs: their weights keep their values"));
         }
 
         for (int k = 0; k < inputs; k++)
-            writer.Line("ref float out" + Names.Int(k) + " = " + Simd.At(weights, Row("i", k) + " * " + t.UnitsConst) + ";");
+            writer.Line("ref float out" + Names.Int(k) + " = " + Simd.At(kernel.Weights, Row("i", k) + " * " + t.UnitsConst) + ";");
 
-        var kernel = new BroadcastKernel
+        var broadcast = new BroadcastKernel
         {
+            Width = kernel.Width,
             Sources = inputs,
-            MaxVectors = t.MaxVectors,
+            MaxVectors = kernel.Vectors,
             Units = t.UnitsConst,
             UnitCount = t.Layer.Units,
             Matrix = "g" + t.N,
-            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < m; b++)",
+            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < " + t.BatchBound + "; b++)",
             RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "b * " + t.UnitsConst,
-            Scalar = k => t.UsesLists
-                ? Simd.Element("values", (inputs == 1 ? "k" : Names.Int(inputs) + " * k") + (k == 0 ? string.Empty : " + " + Names.Int(k)))
-                : Simd.Element(input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
-            InPlace = update,
-            Store = (w, k, c, accumulator, unit) => WriteGradientStore(w, "out" + Names.Int(k), c, accumulator, unit, update),
+            Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element(kernel.Input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
+            InPlace = kernel.Update,
+            Store = (w, k, c, accumulator, unit) => WriteGradientStore(w, kernel.Width, "out" + Names.Int(k), c, accumulator, unit, kernel.Update),
         };
-        kernel.Write(writer);
+        broadcast.Write(writer);
     }
 
     /// <summary>
     /// Stores a gradient vector, or applies it: <c>W -= learningRate * s</c>, changing only the lanes no earlier vector
     /// of the row changed (a vector moved back to end at the last unit overlaps the one before it).
     /// </summary>
-    private static void WriteGradientStore(SourceWriter writer, string row, int c, string accumulator, string unit, bool update)
+    private static void WriteGradientStore(SourceWriter writer, VectorWidth width, string row, int c, string accumulator, string unit, bool update)
     {
         if (!update)
         {
-            writer.Line(Simd.Store(accumulator, row, unit));
+            writer.Line(width.Store(accumulator, row, unit));
             return;
         }
 
-        string fresh = c == 0 ? "done" : Names.Math + ".Max(done, j + " + (c == 1 ? Simd.Lanes : Names.Int(c) + " * " + Simd.Lanes) + ")";
-        using (writer.Block())
-        {
-            writer.Line("var old = " + Simd.Load(row, unit) + ";");
-            writer.Line(Simd.Store(Simd.Select("VectorBlock.FreshLanes(" + unit + ", " + fresh + ")", Simd.MultiplyAdd(accumulator, "step", "old"), "old"), row, unit));
-        }
+        string fresh = c == 0 ? "done" : Names.Math + ".Max(done, j + " + (c == 1 ? width.Lanes : Names.Int(c) + " * " + width.Lanes) + ")";
+        writer.Line(width.Block + ".Apply(ref " + row + ", " + unit + ", " + fresh + ", " + accumulator + ", " + width.Step + ");");
     }
 
     private static void WriteBiasGradientNarrow(SourceWriter writer, LayerTerms t, string delta, string bias, bool update)
@@ -209,7 +236,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
         {
             writer.Line("float s = 0f;");
-            writer.Line("for (int b = 0; b < m; b++)");
+            writer.Line("for (int b = 0; b < " + t.BatchBound + "; b++)");
             writer.Line("    s += " + Simd.Element(delta, "b * " + t.UnitsConst + " + j") + ";");
             string target = Simd.Element(bias, "j");
             writer.Line(update ? target + " -= learningRate * s;" : target + " = s;");
@@ -225,12 +252,11 @@ internal static partial class NetworkEmitter
                 writer.Line("int done = j;");
             writer.Line("j = " + Names.Math + ".Min(j, " + t.UnitsConst + " - " + Simd.Lanes + "); // the last vector ends at the last unit");
             writer.Line("var s = " + Simd.Zero + ";");
-            writer.Line("for (int b = 0; b < m; b++)");
+            writer.Line("for (int b = 0; b < " + t.BatchBound + "; b++)");
             writer.Line("    s += " + Simd.Load(delta, "b * " + t.UnitsConst + " + j") + ";");
             if (update)
             {
-                writer.Line("var old = " + Simd.Load(bias, "j") + ";");
-                writer.Line(Simd.Store(Simd.Select("VectorBlock.FreshLanes(j, done)", Simd.MultiplyAdd("s", "step", "old"), "old"), bias, "j"));
+                writer.Line("VectorBlock.Apply(ref " + bias + ", j, done, s, step);");
             }
             else
             {

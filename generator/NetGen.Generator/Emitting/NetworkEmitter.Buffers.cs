@@ -33,7 +33,7 @@ internal static partial class NetworkEmitter
             if (t.KeepsPreActivation)
                 writer.Line("private readonly float[] " + t.PreField + " = new float[" + size + "];");
             writer.Line("private readonly float[] " + t.DeltaField + " = new float[" + size + "];");
-            if (t.Previous is not null)
+            if (t.UsesTransposed)
                 writer.Line("private readonly float[] " + t.TransposedField + " = new float[" + t.InputsConst + " * " + t.UnitsConst + "];");
         }
 
@@ -62,14 +62,22 @@ internal static partial class NetworkEmitter
         writer.Line("private float _stepLearningRate;");
     }
 
-    // private sealed class Workspace { public readonly int[] Positions = ...; public readonly float[] Values = ...; }
-    private static void WriteWorkspace(SourceWriter writer)
+    // private sealed class Workspace { public readonly int[] Positions = ...; public readonly float[] Values = ...; ... }
+    private static void WriteWorkspace(SourceWriter writer, NetworkModel model)
     {
-        writer.Line("/// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>");
+        bool lists = model.Layers.Any(layer => Terms(model, layer).UsesLists);
+        writer.Line("/// <summary>");
+        writer.Line("/// One worker's scratch" + (lists ? ": a list of the nonzero inputs (or rows) of a block and the block's values at them, and a piece of the" : "."));
+        if (lists)
+            writer.Line("/// first layer's inputs transposed (InputsPerPiece columns as rows), to list an input's nonzero rows.");
+        writer.Line("/// </summary>");
         using (writer.Block("private sealed class Workspace"))
         {
+            if (!lists)
+                return;
             writer.Line("public readonly int[] Positions = new int[ListStride];");
             writer.Line("public readonly float[] Values = new float[4 * ListStride];");
+            writer.Line("public readonly float[] Transposed = new float[InputsPerPiece * MaxBatch];");
         }
     }
 

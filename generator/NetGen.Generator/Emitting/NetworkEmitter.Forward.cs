@@ -35,12 +35,12 @@ internal static partial class NetworkEmitter
             }
 
             writer.Line();
-            WriteNarrowOrWide(
+            WriteByWidth(
                 writer,
                 layer.Units,
                 t.UnitsConst,
-                narrow: () => WriteForwardNarrow(writer, t, input, output),
-                wide: () => WriteForwardWide(writer, model, t, input, output));
+                scalar: () => WriteForwardNarrow(writer, t, input, output),
+                vector: width => WriteForwardWide(writer, model, t, input, output, width));
 
             if (t.KeepsPreActivation)
             {
@@ -63,6 +63,35 @@ internal static partial class NetworkEmitter
 
     /// <summary>The <c>ref float</c> local of a layer's input: <c>x</c> (from the <c>inputs</c> span) or <c>z1</c>, <c>z2</c>, ...</summary>
     private static string InputRef(LayerTerms t) => t.Previous is null ? "x" : "z" + Names.Int(t.Previous.Number);
+
+    /// <summary>
+    /// Writes a kernel for the layer's width: the scalar one below 4 units; from 16 units the <c>Vector&lt;float&gt;</c>
+    /// one; in between both vector kernels, behind <c>if (units &lt; Lanes)</c>: 128-bit vectors when the layer is narrower
+    /// than <c>Vector&lt;float&gt;</c> (a 10-unit layer at 16 lanes), the natural width otherwise. The JIT keeps one.
+    /// </summary>
+    private static void WriteByWidth(SourceWriter writer, int units, string unitsConst, System.Action scalar, System.Action<VectorWidth> vector)
+    {
+        if (units < Simd.MinLanes)
+        {
+            scalar();
+            return;
+        }
+
+        if (units >= Simd.MaxLanes)
+        {
+            vector(VectorWidth.Natural);
+            return;
+        }
+
+        using (writer.Block("if (" + unitsConst + " < " + Simd.Lanes + ")"))
+        {
+            writer.Line("// Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.");
+            vector(VectorWidth.Narrow);
+        }
+
+        using (writer.Block("else"))
+            vector(VectorWidth.Natural);
+    }
 
     /// <summary>
     /// Writes the vector path, the scalar path, or both behind <c>if (units &lt; Lanes)</c>, as the width allows:
@@ -120,7 +149,7 @@ internal static partial class NetworkEmitter
         for (int j = 0; j < units; j += 4)
         {
             int n = System.Math.Min(4, units - j);
-            writer.Line("float " + string.Join(", ", System.Linq.Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " = " + init(u))) + ";");
+            writer.Line("float " + string.Join(", ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " = " + init(u))) + ";");
         }
 
         using (writer.Block(loop))
@@ -130,7 +159,7 @@ internal static partial class NetworkEmitter
             for (int j = 0; j < units; j += 4)
             {
                 int n = System.Math.Min(4, units - j);
-                writer.Line(string.Join(" ", System.Linq.Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " += a * " + Simd.Element("row", Names.Int(u)) + ";")));
+                writer.Line(string.Join(" ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " += a * " + Simd.Element("row", Names.Int(u)) + ";")));
             }
         }
 
@@ -138,31 +167,32 @@ internal static partial class NetworkEmitter
             writer.Line(store(j));
     }
 
-    // Blocks of BlockRows rows, then the rows left over one at a time; each a BroadcastKernel over the inputs (or the list of nonzero ones).
-    private static void WriteForwardWide(SourceWriter writer, NetworkModel model, LayerTerms t, string input, string output)
+    // Blocks of RowsFor(vectors) rows, then the rows left over one at a time; each a BroadcastKernel over the inputs (or the list of nonzero ones).
+    private static void WriteForwardWide(SourceWriter writer, NetworkModel model, LayerTerms t, string input, string output, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        int rows = t.BlockRows;
+        int vectors = width.VectorsFor(layer.Units);
+        int rows = LayerTerms.RowsFor(vectors);
         string what = t.Output + "[r, :] = " + LayerTerms.Apply(layer.Activation, t.Input + "[r, :] " + t.Weights + (layer.HasBias ? " + " + t.Bias : string.Empty));
         string over = t.UsesLists ? "over the inputs nonzero in any of them" : "over every input";
         writer.Line("int r = first;");
         if (model.MaxBatch >= rows)
         {
-            writer.Line("// " + what + ": " + Names.Int(rows) + " rows at a time, " + over + ", up to " + Names.Int(t.MaxVectors) + " vectors of units per row in registers");
+            writer.Line("// " + what + ": " + Names.Int(rows) + " rows at a time, " + over + ", up to " + Names.Int(vectors) + " vectors of units per row in registers");
             using (writer.Block("for (; r <= end - " + Names.Int(rows) + "; r += " + Names.Int(rows) + ")"))
-                WriteForwardRows(writer, t, input, output, rows);
+                WriteForwardRows(writer, t, input, output, rows, vectors, width);
             writer.Line("// The rows left over, one at a time.");
         }
         else
         {
-            writer.Line("// " + what + ": one row at a time, " + over + ", up to " + Names.Int(t.MaxVectors) + " vectors of units in registers");
+            writer.Line("// " + what + ": one row at a time, " + over + ", up to " + Names.Int(vectors) + " vectors of units in registers");
         }
 
         using (writer.Block("for (; r < end; r++)"))
-            WriteForwardRows(writer, t, input, output, 1);
+            WriteForwardRows(writer, t, input, output, 1, vectors, width);
     }
 
-    private static void WriteForwardRows(SourceWriter writer, LayerTerms t, string input, string output, int rows)
+    private static void WriteForwardRows(SourceWriter writer, LayerTerms t, string input, string output, int rows, int vectors, VectorWidth width)
     {
         LayerModel layer = t.Layer;
         if (t.UsesLists)
@@ -181,17 +211,18 @@ internal static partial class NetworkEmitter
 
         var kernel = new BroadcastKernel
         {
+            Width = width,
             Sources = rows,
-            MaxVectors = t.MaxVectors,
+            MaxVectors = vectors,
             Units = t.UnitsConst,
             UnitCount = layer.Units,
             Matrix = "w" + t.N,
             Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int i = 0; i < " + t.InputsConst + "; i++)",
             RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "i * " + t.UnitsConst,
             Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element("in" + Names.Int(k), "i"),
-            Init = (k, unit) => layer.HasBias ? Simd.Load("b" + t.N, unit) : Simd.Zero,
+            Init = (k, unit) => layer.HasBias ? width.Load("b" + t.N, unit) : width.Zero,
             Store = (w, k, c, accumulator, unit) =>
-                w.Line(Simd.Store(layer.Activation == Activation.ReLU ? Simd.Relu(accumulator) : accumulator, "out" + Names.Int(k), unit)),
+                w.Line(width.Store(layer.Activation == Activation.ReLU ? width.Relu(accumulator) : accumulator, "out" + Names.Int(k), unit)),
         };
         kernel.Write(writer);
     }
@@ -200,5 +231,5 @@ internal static partial class NetworkEmitter
     private static string Row(string r, int k) => k == 0 ? r : "(" + r + " + " + Names.Int(k) + ")";
 
     /// <summary>The value of block row <paramref name="row"/> at list entry <c>k</c> (each row's values are a list of their own).</summary>
-    private static string ListValue(int row) => Simd.Element("values", row == 0 ? "k" : Names.Int(row) + " * ListStride + k");
+    private static string ListValue(int row) => Simd.Element("values", row == 0 ? "k" : row == 1 ? "ListStride + k" : Names.Int(row) + " * ListStride + k");
 }

@@ -135,7 +135,7 @@ internal static partial class NetworkEmitter
             writer.Line("HessianBuffers h = _hessian ??= new HessianBuffers();");
             writer.Line();
             writer.Line("// The gradient's passes, without the parameter gradients: Z, P and every G.");
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels");
             writer.Line("RowsPass(inputs, m, 0, m, _workspaces[0]);".PadRight(44) + " // " + string.Join(", ", AllTerms(model).Select(t => t.Output))
                 + ", the loss and " + string.Join(", ", AllTerms(model).Reverse().Select(t => t.Delta)));

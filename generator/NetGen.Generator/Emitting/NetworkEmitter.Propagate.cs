@@ -1,3 +1,4 @@
+using System.Linq;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emitting;
@@ -26,15 +27,17 @@ internal static partial class NetworkEmitter
         string equation = target + " = " + (derivative is null ? product : derivative + " o (" + product + ")");
 
         writer.Line("/// <summary>");
-        writer.Line("/// Layer " + t.N + " to layer " + Names.Int(previous.Number) + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from <c>" + t.TransposedField
-            + "</c>, the copy of " + t.Weights + "^T taken before " + t.Weights + " changes.");
+        writer.Line(t.UsesTransposed
+            ? "/// Layer " + t.N + " to layer " + Names.Int(previous.Number) + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from <c>" + t.TransposedField
+                + "</c>, the copy of " + t.Weights + "^T taken before " + t.Weights + " changes."
+            : "/// Layer " + t.N + " to layer " + Names.Int(previous.Number) + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from " + t.Weights + " before it changes.");
         writer.Line("/// </summary>");
         WriteKernelAttributes(writer);
         using (writer.Block("private void PropagateLayer" + t.N + "(int first, int end)"))
         {
             string output = "g" + Names.Int(previous.Number);
             writer.Line(Simd.ArrayRef("g" + t.N, t.DeltaField));
-            writer.Line(Simd.ArrayRef("wt", t.TransposedField));
+            writer.Line(t.UsesTransposed ? Simd.ArrayRef("wt", t.TransposedField) : Simd.ArrayRef("w" + t.N, "_parameters", t.WeightOffset));
             writer.Line(Simd.ArrayRef(output, before.DeltaField));
             string? gate = null; // the previous layer's Z, read for the ReLU derivative
             if (previous.Activation == Activation.ReLU)
@@ -44,12 +47,19 @@ internal static partial class NetworkEmitter
             }
 
             writer.Line();
-            WriteNarrowOrWide(
-                writer,
-                layer.Inputs,
-                t.InputsConst,
-                narrow: () => WritePropagateNarrow(writer, t, output, gate),
-                wide: () => WritePropagateWide(writer, t, equation, output, gate));
+            if (t.UsesTransposed)
+            {
+                WriteByWidth(
+                    writer,
+                    layer.Inputs,
+                    t.InputsConst,
+                    scalar: () => WritePropagateNarrow(writer, t, output, gate),
+                    vector: width => WritePropagateWide(writer, t, equation, output, gate, width));
+            }
+            else
+            {
+                WritePropagateFromWeights(writer, t, equation, output, gate);
+            }
 
             if (before.KeepsPreActivation)
             {
@@ -82,21 +92,44 @@ internal static partial class NetworkEmitter
         }
     }
 
-    // Blocks of PropagateRows rows, then the rows left over one at a time: a BroadcastKernel over the layer's units.
-    private static void WritePropagateWide(SourceWriter writer, LayerTerms t, string equation, string output, string? gate)
+    // for (int r = first; r < end; r++) { d0 = G[r, 0], ...; for (i) { s = d0 W[i, 0] + d1 W[i, 1] + ...; G_prev[r, i] = gate ? s : 0 } }
+    private static void WritePropagateFromWeights(SourceWriter writer, LayerTerms t, string equation, string output, string? gate)
     {
-        int rows = t.PropagateRows;
-        writer.Line("int r = first;");
-        writer.Line("// " + equation + ": " + Names.Int(rows) + " rows at a time, over the " + Names.Int(t.Layer.Units) + " units of layer " + t.N
-            + ", up to " + Names.Int(t.PropagateVectors) + " vectors per row in registers");
-        using (writer.Block("for (; r <= end - " + Names.Int(rows) + "; r += " + Names.Int(rows) + ")"))
-            WritePropagateRows(writer, t, output, gate, rows);
-        writer.Line("// The rows left over, one at a time.");
-        using (writer.Block("for (; r < end; r++)"))
-            WritePropagateRows(writer, t, output, gate, 1);
+        int units = t.Layer.Units;
+        writer.Line("// " + equation + ": for each row and unit i of layer " + Names.Int(t.Previous!.Number) + ", the " + Names.Int(units) + " products with " + t.Weights + "[i, :]");
+        using (writer.Block("for (int r = first; r < end; r++)"))
+        {
+            writer.Line("ref float delta = " + Simd.At("g" + t.N, "r * " + t.UnitsConst) + ";");
+            writer.Line("ref float out0 = " + Simd.At(output, "r * " + t.InputsConst) + ";");
+            if (gate is not null)
+                writer.Line("ref float gate0 = " + Simd.At(gate, "r * " + t.InputsConst) + ";");
+            writer.Line("float " + string.Join(", ", Enumerable.Range(0, units).Select(k => "d" + Names.Int(k) + " = " + Simd.Element("delta", Names.Int(k)))) + ";");
+            using (writer.Block("for (int i = 0; i < " + t.InputsConst + "; i++)"))
+            {
+                writer.Line("ref float row = " + Simd.At("w" + t.N, "i * " + t.UnitsConst) + ";");
+                writer.Line("float s = " + string.Join(" + ", Enumerable.Range(0, units).Select(k => "d" + Names.Int(k) + " * " + Simd.Element("row", Names.Int(k)))) + ";");
+                string element = Simd.Element("out0", "i");
+                writer.Line(gate is null ? element + " = s;" : element + " = " + Simd.Element("gate0", "i") + " > 0f ? s : 0f;");
+            }
+        }
     }
 
-    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, string output, string? gate, int rows)
+    // Blocks of RowsFor(vectors) rows, then the rows left over one at a time: a BroadcastKernel over the layer's units.
+    private static void WritePropagateWide(SourceWriter writer, LayerTerms t, string equation, string output, string? gate, VectorWidth width)
+    {
+        int vectors = width.VectorsFor(t.Layer.Inputs);
+        int rows = LayerTerms.RowsFor(vectors);
+        writer.Line("int r = first;");
+        writer.Line("// " + equation + ": " + Names.Int(rows) + " rows at a time, over the " + Names.Int(t.Layer.Units) + " units of layer " + t.N
+            + ", up to " + Names.Int(vectors) + " vectors per row in registers");
+        using (writer.Block("for (; r <= end - " + Names.Int(rows) + "; r += " + Names.Int(rows) + ")"))
+            WritePropagateRows(writer, t, output, gate, rows, vectors, width);
+        writer.Line("// The rows left over, one at a time.");
+        using (writer.Block("for (; r < end; r++)"))
+            WritePropagateRows(writer, t, output, gate, 1, vectors, width);
+    }
+
+    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, string output, string? gate, int rows, int vectors, VectorWidth width)
     {
         for (int k = 0; k < rows; k++)
         {
@@ -108,19 +141,18 @@ internal static partial class NetworkEmitter
 
         var kernel = new BroadcastKernel
         {
+            Width = width,
             Sources = rows,
-            MaxVectors = t.PropagateVectors,
+            MaxVectors = vectors,
             Units = t.InputsConst,
             UnitCount = t.Layer.Inputs,
             Matrix = "wt",
             Loop = "for (int k = 0; k < " + t.UnitsConst + "; k++)",
             RowOffset = "k * " + t.InputsConst,
             Scalar = k => Simd.Element("delta" + Names.Int(k), "k"),
-            Store = (w, k, c, accumulator, unit) =>
-            {
-                string value = gate is null ? accumulator : Simd.WherePositive(Simd.Load("gate" + Names.Int(k), unit), accumulator);
-                w.Line(Simd.Store(value, "out" + Names.Int(k), unit));
-            },
+            Store = (w, k, c, accumulator, unit) => w.Line(gate is null
+                ? width.Store(accumulator, "out" + Names.Int(k), unit)
+                : width.Block + ".StoreWherePositive(ref out" + Names.Int(k) + ", ref gate" + Names.Int(k) + ", " + unit + ", " + accumulator + ");"),
         };
         kernel.Write(writer);
     }
@@ -200,7 +232,7 @@ internal static partial class NetworkEmitter
         {
             foreach (LayerTerms t in AllTerms(model))
             {
-                if (t.Previous is null)
+                if (!t.UsesTransposed)
                     continue;
                 using (writer.Block())
                 {

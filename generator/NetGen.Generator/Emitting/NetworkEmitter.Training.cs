@@ -169,7 +169,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("private double RunBackward(" + Names.ReadOnlySpan + " inputs, int m)"))
         {
             writer.Line("Workspace work = _workspaces[0];");
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels");
             writer.Line("RowsPass(inputs, m, 0, m, work);".PadRight(44) + " // forward, loss and backward, row by row");
             foreach (LayerTerms t in AllTerms(model))
@@ -198,7 +198,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("private double RunTrainStep(" + Names.ReadOnlySpan + " inputs, int m, float learningRate)"))
         {
             writer.Line("Workspace work = _workspaces[0];");
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels, before the weights change");
             writer.Line("RowsPass(inputs, m, 0, m, work);".PadRight(44) + " // forward, loss and backward, row by row");
             writer.Line("double loss = SumRowLosses(m);");
@@ -225,14 +225,14 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("private double RunTrainStep(" + Names.WorkerTeam + " team, " + Names.ReadOnlySpan + " inputs, int m, float learningRate)"))
         {
-            if (model.Layers.Count > 1)
+            if (AllTerms(model).Any(t => t.UsesTransposed))
                 writer.Line("TransposeWeights();");
             writer.Line("_stepRows = m;");
             writer.Line("_stepLearningRate = learningRate;");
-            writer.Line("team.Run(_teamWork!, RowsPhase, inputs);");
+            writer.Line("team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows");
             writer.Line("double loss = SumRowLosses(m);");
             WriteGuardBeforeStepCall(writer); // divergence guard (NetworkEmitter.Guard.cs)
-            writer.Line("team.Run(_teamWork!, UpdatePhase, inputs);");
+            writer.Line("team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs");
             WriteGuardAfterStepCall(writer); // divergence guard (NetworkEmitter.Guard.cs)
             writer.Line("return loss;");
         }
@@ -282,7 +282,7 @@ internal static partial class NetworkEmitter
     // private void RunPhase(int phase, int worker): a worker's share of a phase; private void UpdatePiece(...): one piece of the update.
     private static void WriteTeamPhases(SourceWriter writer, NetworkModel model)
     {
-        writer.Line("/// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>");
+        writer.Line("/// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>");
         writer.Line("/// <param name=\"phase\"><see cref=\"RowsPhase\"/> or <see cref=\"UpdatePhase\"/>.</param>");
         writer.Line("/// <param name=\"worker\">The worker's index, for its scratch buffers.</param>");
         WriteGeneratedCode(writer);
@@ -295,14 +295,14 @@ internal static partial class NetworkEmitter
             using (writer.Block("if (phase == RowsPhase)"))
             {
                 writer.Line("// Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.");
-                writer.Line("for (int first; (first = team.Claim(RowsPerPiece)) < m;)");
+                writer.Line("for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)");
                 writer.Line("    RowsPass(inputs, m, first, " + Names.Math + ".Min(first + RowsPerPiece, m), work);");
                 writer.Line("return;");
             }
 
             writer.Line("// Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.");
             writer.Line("float learningRate = _stepLearningRate;");
-            writer.Line("for (int piece; (piece = team.Claim(1)) < UpdatePieces;)");
+            writer.Line("for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)");
             writer.Line("    UpdatePiece(inputs, m, piece, learningRate, work);");
         }
 
@@ -398,5 +398,5 @@ internal static partial class NetworkEmitter
     private static IEnumerable<LayerTerms> AllTerms(NetworkModel model) => model.Layers.Select(layer => Terms(model, layer));
 
     private static LayerTerms Terms(NetworkModel model, LayerModel layer) =>
-        new(layer, layer.Index == 0 ? null : model.Layers[layer.Index - 1]);
+        new(layer, layer.Index == 0 ? null : model.Layers[layer.Index - 1], model.MaxBatch);
 }

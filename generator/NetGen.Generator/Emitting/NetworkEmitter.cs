@@ -108,8 +108,11 @@ internal static partial class NetworkEmitter
             WriteTeamPhases(writer, model);
             writer.Line();
             WriteTeam(writer, model);
-            writer.Line();
-            WriteTransposeWeights(writer, model);
+            if (model.Layers.Any(layer => Terms(model, layer).UsesTransposed))
+            {
+                writer.Line();
+                WriteTransposeWeights(writer, model);
+            }
             writer.Line();
             WriteOutputGradient(writer, model);
             writer.Line();
@@ -143,7 +146,7 @@ internal static partial class NetworkEmitter
             }
 
             writer.Line();
-            WriteWorkspace(writer);
+            WriteWorkspace(writer, model);
 
             // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs),
             // which hold nullable references (buffers allocated on first use): back to the file's nullable context.

@@ -36,6 +36,9 @@ internal static class Simd
         "using Unsafe = global::System.Runtime.CompilerServices.Unsafe;",
         "using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;",
         "using VectorBlock = global::NetGen.Kernels.VectorBlock;",
+        "using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;",
+        "using Simd4 = global::System.Runtime.Intrinsics.Vector128;",
+        "using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;",
     };
 
     /// <summary><c>ref Unsafe.Add(ref source, offset)</c>, or <c>ref source</c> for offset 0.</summary>
@@ -82,16 +85,8 @@ internal static class Simd
     /// <summary>The sum of the lanes.</summary>
     public static string Sum(string value) => "Simd.Sum(" + value + ")";
 
-    /// <summary>The lanes of <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else of <paramref name="whenFalse"/>.</summary>
-    public static string Select(string mask, string whenTrue, string whenFalse) =>
-        "Simd.ConditionalSelect(" + mask + ", " + whenTrue + ", " + whenFalse + ")";
-
     /// <summary>The lanes of <paramref name="value"/> where <paramref name="mask"/> is set, else 0.</summary>
     public static string Mask(string value, string mask) => "Simd.BitwiseAnd(" + value + ", " + mask + ")";
-
-    /// <summary>The lanes of <paramref name="value"/> whose lane of <paramref name="gate"/> is positive, else 0: the ReLU derivative applied.</summary>
-    public static string WherePositive(string gate, string value) =>
-        "Simd.ConditionalSelect(Simd.GreaterThan(" + gate + ", Vec.Zero), " + value + ", Vec.Zero)";
 
     /// <summary>
     /// A mask of the last <c>units % Lanes</c> lanes: the lanes of the vector ending at unit <c>units</c> that the

@@ -41,6 +41,7 @@ public static class Sparse
     /// <param name="values">Receives the rows' values at those columns; at least <c>(rows - 1) * valueStride + width + Padding</c> long.</param>
     /// <param name="valueStride">The distance between the value lists of consecutive rows, at least <c>width + Padding</c>.</param>
     /// <returns>The number of columns listed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int UnionOfRows(ReadOnlySpan<float> matrix, int width, int firstRow, int rows, int scale, Span<int> positions, Span<float> values, int valueStride)
     {
         if ((uint)rows - 1 > 3 || width < 0 || firstRow < 0 || (long)(firstRow + rows) * width > matrix.Length
@@ -110,82 +111,104 @@ public static class Sparse
     }
 
     /// <summary>
-    /// The rows <c>b</c> of <c>matrix[0 .. rowCount)</c> at which any of the columns
-    /// <c>firstColumn .. firstColumn + columns</c> is nonzero, in ascending order: <c>positions[k] = b * scale</c> and
-    /// the row's values side by side, <c>values[k * columns + t] = matrix[b, firstColumn + t]</c>.
+    /// Copies columns <c>firstColumn .. firstColumn + columns</c> of the first <paramref name="rowCount"/> rows of a
+    /// row-major matrix into <paramref name="transposed"/> as rows: <c>transposed[t * rowCount + b] = matrix[b, firstColumn + t]</c>.
+    /// Each column becomes a contiguous row, whose nonzero entries <see cref="UnionOfRows"/> then lists a vector at a time.
     /// </summary>
     /// <param name="matrix">A row-major matrix of <paramref name="width"/> columns.</param>
     /// <param name="width">The number of columns (the row stride).</param>
-    /// <param name="firstColumn">The first column of the block.</param>
-    /// <param name="columns">The columns in the block, from 1 to 4.</param>
-    /// <param name="rowCount">The rows to look at, from the first.</param>
-    /// <param name="scale">The factor applied to each row index written to <paramref name="positions"/>.</param>
-    /// <param name="positions">Receives the scaled row indices; at least <paramref name="rowCount"/> long.</param>
-    /// <param name="values">Receives the columns' values at those rows; at least <c>4 * rowCount</c> long.</param>
-    /// <returns>The number of rows listed.</returns>
-    public static int UnionOfColumns(ReadOnlySpan<float> matrix, int width, int firstColumn, int columns, int rowCount, int scale, Span<int> positions, Span<float> values)
+    /// <param name="firstColumn">The first column to copy.</param>
+    /// <param name="columns">How many columns to copy.</param>
+    /// <param name="rowCount">The rows to copy, from the first.</param>
+    /// <param name="transposed">Receives the columns as rows of <paramref name="rowCount"/> floats; at least <c>columns * rowCount</c> long.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TransposeColumns(ReadOnlySpan<float> matrix, int width, int firstColumn, int columns, int rowCount, Span<float> transposed)
     {
-        if ((uint)columns - 1 > 3 || firstColumn < 0 || firstColumn + columns > width || rowCount < 0 || (long)rowCount * width > matrix.Length
-            || positions.Length < rowCount || values.Length < 4 * rowCount)
+        if (columns < 0 || firstColumn < 0 || firstColumn + columns > width || rowCount < 0 || (long)rowCount * width > matrix.Length
+            || (long)columns * rowCount > transposed.Length)
         {
-            throw new ArgumentException("The block or the buffers do not fit the matrix.");
+            throw new ArgumentException("The block or the buffer do not fit the matrix.");
         }
 
-        ref float first = ref Unsafe.Add(ref MemoryMarshal.GetReference(matrix), firstColumn);
-        ref int at = ref MemoryMarshal.GetReference(positions);
-        ref float value = ref MemoryMarshal.GetReference(values);
-        int count = 0;
-
-        // Every row is written, and the count moves past it only if one of its values is nonzero: no branch to mispredict
-        // (a MNIST pixel is nonzero in about 1 row in 5, in no pattern a predictor could learn).
-        switch (columns)
+        ref float source = ref Unsafe.Add(ref MemoryMarshal.GetReference(matrix), firstColumn);
+        ref float target = ref MemoryMarshal.GetReference(transposed);
+        int t = 0;
+        if (Avx.IsSupported)
         {
-            case 4:
-                for (int b = 0; b < rowCount; b++)
+            // 8 x 8 blocks in registers: 8 row loads, the classic unpack / shuffle / permute transpose, 8 column stores.
+            for (; t <= columns - 8; t += 8)
+            {
+                int b = 0;
+                for (; b <= rowCount - 8; b += 8)
                 {
-                    var row = Vector128.LoadUnsafe(ref Unsafe.Add(ref first, b * width));
-                    Unsafe.Add(ref at, count) = b * scale;
-                    row.StoreUnsafe(ref value, (nuint)(4 * count));
-                    uint nonzero = Vector128.Equals(row, Vector128<float>.Zero).ExtractMostSignificantBits() ^ 0xF;
-                    count += (int)((nonzero + 0xF) >> 4);
+                    ref float block = ref Unsafe.Add(ref source, b * width + t);
+                    var r0 = Vector256.LoadUnsafe(ref block);
+                    var r1 = Vector256.LoadUnsafe(ref block, (nuint)width);
+                    var r2 = Vector256.LoadUnsafe(ref block, (nuint)(2 * width));
+                    var r3 = Vector256.LoadUnsafe(ref block, (nuint)(3 * width));
+                    var r4 = Vector256.LoadUnsafe(ref block, (nuint)(4 * width));
+                    var r5 = Vector256.LoadUnsafe(ref block, (nuint)(5 * width));
+                    var r6 = Vector256.LoadUnsafe(ref block, (nuint)(6 * width));
+                    var r7 = Vector256.LoadUnsafe(ref block, (nuint)(7 * width));
+                    Transpose8(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
+                    ref float column = ref Unsafe.Add(ref target, t * rowCount + b);
+                    r0.StoreUnsafe(ref column);
+                    r1.StoreUnsafe(ref column, (nuint)rowCount);
+                    r2.StoreUnsafe(ref column, (nuint)(2 * rowCount));
+                    r3.StoreUnsafe(ref column, (nuint)(3 * rowCount));
+                    r4.StoreUnsafe(ref column, (nuint)(4 * rowCount));
+                    r5.StoreUnsafe(ref column, (nuint)(5 * rowCount));
+                    r6.StoreUnsafe(ref column, (nuint)(6 * rowCount));
+                    r7.StoreUnsafe(ref column, (nuint)(7 * rowCount));
                 }
 
-                break;
-            case 2:
-                for (int b = 0; b < rowCount; b++)
+                for (; b < rowCount; b++)
                 {
-                    ulong pair = Unsafe.As<float, ulong>(ref Unsafe.Add(ref first, b * width));
-                    Unsafe.Add(ref at, count) = b * scale;
-                    Unsafe.As<float, ulong>(ref Unsafe.Add(ref value, 2 * count)) = pair;
-                    count += NonzeroFlag((uint)pair | (uint)(pair >> 32));
+                    for (int c = t; c < t + 8; c++)
+                        Unsafe.Add(ref target, c * rowCount + b) = Unsafe.Add(ref source, b * width + c);
                 }
-
-                break;
-            default:
-                for (int b = 0; b < rowCount; b++)
-                {
-                    ref float row = ref Unsafe.Add(ref first, b * width);
-                    uint bits = 0;
-                    Unsafe.Add(ref at, count) = b * scale;
-                    for (int t = 0; t < columns; t++)
-                    {
-                        float x = Unsafe.Add(ref row, t);
-                        Unsafe.Add(ref value, count * columns + t) = x;
-                        bits |= BitConverter.SingleToUInt32Bits(x);
-                    }
-
-                    count += NonzeroFlag(bits);
-                }
-
-                break;
+            }
         }
 
-        return count;
+        for (; t < columns; t++)
+        {
+            for (int b = 0; b < rowCount; b++)
+                Unsafe.Add(ref target, t * rowCount + b) = Unsafe.Add(ref source, b * width + t);
+        }
     }
 
-    /// <summary>1 if the OR of some floats' bits has a bit other than the sign (one of them is not 0 or -0), else 0; without a branch.</summary>
+    /// <summary>Transposes the 8 x 8 block whose rows are <paramref name="r0"/> .. <paramref name="r7"/>, in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int NonzeroFlag(uint bits) => (int)(((bits & 0x7FFF_FFFFu) + 0x7FFF_FFFFu) >> 31);
+    private static void Transpose8(
+        ref Vector256<float> r0, ref Vector256<float> r1, ref Vector256<float> r2, ref Vector256<float> r3,
+        ref Vector256<float> r4, ref Vector256<float> r5, ref Vector256<float> r6, ref Vector256<float> r7)
+    {
+        // Pairs of rows interleaved, then pairs of pairs, then the 128-bit halves swapped into place.
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        r0 = Avx.Permute2x128(u0, u4, 0x20);
+        r1 = Avx.Permute2x128(u1, u5, 0x20);
+        r2 = Avx.Permute2x128(u2, u6, 0x20);
+        r3 = Avx.Permute2x128(u3, u7, 0x20);
+        r4 = Avx.Permute2x128(u0, u4, 0x31);
+        r5 = Avx.Permute2x128(u1, u5, 0x31);
+        r6 = Avx.Permute2x128(u2, u6, 0x31);
+        r7 = Avx.Permute2x128(u3, u7, 0x31);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Append(ref float first, int width, int rows, int column, int scale, ref int at, ref float value, int valueStride, int count)

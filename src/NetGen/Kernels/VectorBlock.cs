@@ -68,4 +68,48 @@ public static class VectorBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> FreshLanes(int unit, int fresh) =>
         Vector.AsVectorSingle(Vector.GreaterThanOrEqual(Vector<int>.Indices, new Vector<int>(fresh - unit)));
+
+    /// <summary>
+    /// <paramref name="updated"/> in the lanes a pass writes for the first time (see <see cref="FreshLanes"/>), else
+    /// <paramref name="old"/>: the value an in-place update stores. Most vectors overlap nothing and take no mask.
+    /// </summary>
+    /// <param name="unit">The unit in the vector's first lane.</param>
+    /// <param name="fresh">The first unit that no earlier vector wrote.</param>
+    /// <param name="updated">The new values.</param>
+    /// <param name="old">The values in memory.</param>
+    /// <returns>The vector to store.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Fresh(int unit, int fresh, Vector<float> updated, Vector<float> old) =>
+        unit >= fresh ? updated : Vector.ConditionalSelect(FreshLanes(unit, fresh), updated, old);
+
+    /// <summary>
+    /// Stores <paramref name="value"/> at <c>destination[unit ..]</c> in the lanes where <c>gate[unit ..]</c> is positive,
+    /// 0 in the others: the ReLU derivative <c>1{Z &gt; 0}</c> applied to a gradient on its way down.
+    /// </summary>
+    /// <param name="destination">The gradient row to write.</param>
+    /// <param name="gate">The layer's output row (the ReLU's result).</param>
+    /// <param name="unit">The unit in the vector's first lane.</param>
+    /// <param name="value">The gradient before the derivative.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreWherePositive(ref float destination, ref float gate, int unit, Vector<float> value) =>
+        Vector.StoreUnsafe(
+            Vector.ConditionalSelect(Vector.GreaterThan(Vector.LoadUnsafe(ref gate, (nuint)unit), Vector<float>.Zero), value, Vector<float>.Zero),
+            ref destination,
+            (nuint)unit);
+
+    /// <summary>
+    /// The SGD step of one vector of a weight row, in place: <c>row[unit ..] += step * gradient</c> (with
+    /// <c>step = -learningRate</c>), in the lanes a pass writes for the first time (see <see cref="FreshLanes"/>).
+    /// </summary>
+    /// <param name="row">The weight row.</param>
+    /// <param name="unit">The unit in the vector's first lane.</param>
+    /// <param name="fresh">The first unit that no earlier vector wrote.</param>
+    /// <param name="gradient">The gradient of the vector's weights.</param>
+    /// <param name="step">The negated learning rate in every lane.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Apply(ref float row, int unit, int fresh, Vector<float> gradient, Vector<float> step)
+    {
+        Vector<float> old = Vector.LoadUnsafe(ref row, (nuint)unit);
+        Vector.StoreUnsafe(Fresh(unit, fresh, Vector.MultiplyAddEstimate(gradient, step, old), old), ref row, (nuint)unit);
+    }
 }
