@@ -53,6 +53,7 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
 
         var failures = new List<string>();
         var log = new ErrorLog();
+        var closest = new List<(double Closest, RandomDeclaration Declaration)>();
         (string Type, string Method, int Size) largest = declarations
             .SelectMany(d => IlSizeTests.IlSizes(assembly.GetType("NetGen.RandomNetworks." + d.ClassName, throwOnError: true)!).Take(1).Select(m => (d.ClassName, m.Name, m.Size)))
             .MaxBy(entry => entry.Size);
@@ -63,13 +64,15 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
         foreach (RandomDeclaration declaration in declarations.Where(d => only is null || only.Contains(d.ClassName, StringComparer.Ordinal)))
         {
             Type type = assembly.GetType("NetGen.RandomNetworks." + declaration.ClassName, throwOnError: true)!;
+            ErrorLog own = log.Child();
             try
             {
                 var network = (INetwork)Activator.CreateInstance(type)!;
                 int maxBatch = network.Spec.MaxBatch;
                 foreach (int batchSize in Networks.NetworkBank.BatchSizes(maxBatch))
-                    new ReferenceCheck(network, batchSize, seed ^ batchSize, log, declaration.ClassName).Run();
-                DatasetCheck.Run(network, seed, log, declaration.ClassName);
+                    new ReferenceCheck(network, batchSize, seed ^ batchSize, own, declaration.ClassName).Run();
+                DatasetCheck.Run(network, seed, own, declaration.ClassName);
+                closest.Add((own.Closest, declaration));
             }
             catch (Exception failure) when (failure is XunitException or ArgumentException or InvalidOperationException)
             {
@@ -78,6 +81,9 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"compared in {clock.ElapsedMilliseconds} ms; worst relative errors:\n{log}");
+        output.WriteLine("closest calls (largest error as a fraction of its tolerance):");
+        foreach ((double fraction, RandomDeclaration declaration) in closest.OrderByDescending(entry => entry.Closest).Take(3))
+            output.WriteLine($"{fraction:F3} {declaration.ClassName}\n{declaration.Source}");
         if (failures.Count > 0)
         {
             var message = new StringBuilder();

@@ -28,6 +28,58 @@ internal static class Conditioning
 {
     public const double MinRatio = 0.1;
 
+    /// <summary>A relative perturbation the size of float rounding, 2^-24.</summary>
+    public const double Rounding = 1.0 / (1 << 24);
+
+    /// <summary>
+    /// How much a gradient may move, relatively, when every parameter moves by <see cref="Rounding"/>: 100 times that
+    /// (a condition number of 100), so that float's own rounding leaves the gradients well inside their tolerance.
+    /// </summary>
+    public const double MaxGradientSensitivity = 100 * Rounding;
+
+    /// <summary>
+    /// Whether every gradient (each weight matrix, each bias, the input gradient) is well conditioned at the
+    /// interpreter's parameters on this batch: the interpreter computes them again at parameters moved by float
+    /// rounding (a relative 2^-24, alternating in sign), and none may move by more than
+    /// <see cref="MaxGradientSensitivity"/>. Cancellation in the backward pass (a bottleneck unit whose gradient is a
+    /// nearly cancelling sum) shows here as it does in float's own rounding.
+    /// </summary>
+    public static bool GradientsAreStable(ReferenceNetwork reference, Batch batch)
+    {
+        NetworkSpec spec = reference.Spec;
+        var shadow = new ReferenceNetwork(spec);
+        ReadOnlySpan<double> parameters = reference.Parameters;
+        for (int i = 0; i < parameters.Length; i++)
+            shadow.Parameters[i] = parameters[i] * (1 + (i % 2 == 0 ? Rounding : -Rounding));
+
+        double[] inputs = new double[batch.Inputs.Length], shadowInputs = new double[inputs.Length];
+        Calls.InputGradient(reference, batch, inputs);
+        Calls.InputGradient(shadow, batch, shadowInputs);
+        if (Sensitivity(inputs, shadowInputs) > MaxGradientSensitivity)
+            return false;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (Sensitivity(reference.Gradients.Slice(layer.WeightOffset, layer.WeightCount), shadow.Gradients.Slice(layer.WeightOffset, layer.WeightCount)) > MaxGradientSensitivity)
+                return false;
+            if (layer.HasBias && Sensitivity(reference.Gradients.Slice(layer.BiasOffset, layer.Units), shadow.Gradients.Slice(layer.BiasOffset, layer.Units)) > MaxGradientSensitivity)
+                return false;
+        }
+
+        return true;
+    }
+
+    private static double Sensitivity(ReadOnlySpan<double> gradient, ReadOnlySpan<double> moved)
+    {
+        double difference = 0, norm = 0;
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            difference += (moved[i] - gradient[i]) * (moved[i] - gradient[i]);
+            norm += gradient[i] * gradient[i];
+        }
+
+        return norm == 0 ? (difference == 0 ? 0 : double.PositiveInfinity) : Math.Sqrt(difference / norm);
+    }
+
     public static bool IsFair(ReferenceNetwork reference, Batch batch)
     {
         NetworkSpec spec = reference.Spec;

@@ -138,7 +138,7 @@ internal static class DatasetCheck
 
     private static void Check(ErrorLog log, string context, string quantity, double error, double tolerance)
     {
-        log.Record(quantity, error);
+        log.Record(quantity, error, tolerance);
         if (!(error <= tolerance))
             throw new XunitException(string.Create(CultureInfo.InvariantCulture, $"{context}: {quantity} relative error {error:E3} > {tolerance:E1}."));
     }

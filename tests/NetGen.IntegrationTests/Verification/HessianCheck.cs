@@ -135,7 +135,7 @@ internal sealed class HessianCheck
 
     private void Check(string quantity, double error, double tolerance, string? where = null)
     {
-        _log.Record(quantity, error);
+        _log.Record(quantity, error, tolerance);
         if (!(error <= tolerance))
             throw new XunitException(string.Create(CultureInfo.InvariantCulture, $"{_context}: {quantity}{(where is null ? string.Empty : " at " + where)} relative error {error:E3} > {tolerance:E1}."));
     }
