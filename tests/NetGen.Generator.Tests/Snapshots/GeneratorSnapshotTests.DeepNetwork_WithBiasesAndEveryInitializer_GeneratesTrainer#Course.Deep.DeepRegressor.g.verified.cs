@@ -10,6 +10,9 @@ namespace Course.Deep
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
     /// <remarks>
     /// <para>NetGen network: 17 inputs, 4 layers, 994 parameters, loss HalfSquaredError (Mean), batches of up to 33 rows.</para>
@@ -92,7 +95,6 @@ namespace Course.Deep
         private readonly float[] _z4 = new float[MaxBatch * L4Units];
         private readonly float[] _p4 = new float[MaxBatch * L4Units];
         private readonly float[] _g4 = new float[MaxBatch * L4Units];
-        private readonly float[] _w4t = new float[L4Inputs * L4Units];
         private readonly float[] _targets = new float[MaxBatch * OutputSize];
         private readonly double[] _rowLosses = new double[MaxBatch];
 
@@ -425,10 +427,10 @@ namespace Course.Deep
             TransposeWeights();
             _stepRows = m;
             _stepLearningRate = learningRate;
-            team.Run(_teamWork!, RowsPhase, inputs);
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            team.Run(_teamWork!, UpdatePhase, inputs);
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
@@ -465,7 +467,7 @@ namespace Course.Deep
             return loss;
         }
 
-        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
         /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
         /// <param name="worker">The worker's index, for its scratch buffers.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -478,13 +480,13 @@ namespace Course.Deep
             if (phase == RowsPhase)
             {
                 // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                     RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                 return;
             }
             // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
             float learningRate = _stepLearningRate;
-            for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                 UpdatePiece(inputs, m, piece, learningRate, work);
         }
 
@@ -574,14 +576,6 @@ namespace Course.Deep
                 for (int i = 0; i < L3Inputs; i++)
                     for (int k = 0; k < L3Units; k++)
                         Unsafe.Add(ref wt, k * L3Inputs + i) = Unsafe.Add(ref w, i * L3Units + k);
-            }
-            {
-                // _w4t = W4^T, [3 x 7]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w4t);
-                for (int i = 0; i < L4Inputs; i++)
-                    for (int k = 0; k < L4Units; k++)
-                        Unsafe.Add(ref wt, k * L4Inputs + i) = Unsafe.Add(ref w, i * L4Units + k);
             }
         }
 
@@ -945,91 +939,31 @@ namespace Course.Deep
                         if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
                         if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s1_1, step, old), old), ref out1, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s2_1, step, old), old), ref out2, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s3_1, step, old), old), ref out3, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s0_2, step, old), old), ref out0, (nuint)(j + at2));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s1_2, step, old), old), ref out1, (nuint)(j + at2));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s2_2, step, old), old), ref out2, (nuint)(j + at2));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s3_2, step, old), old), ref out3, (nuint)(j + at2));
-                    }
+                    VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                    VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                    VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                    VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                    VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                    VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                    VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                    VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                    VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
+                    VectorBlock.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s2_2, step);
+                    VectorBlock.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s3_2, step);
                     if (vectors > 3)
                     {
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at3));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s0_3, step, old), old), ref out0, (nuint)(j + at3));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at3));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s1_3, step, old), old), ref out1, (nuint)(j + at3));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at3));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s2_3, step, old), old), ref out2, (nuint)(j + at3));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at3));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s3_3, step, old), old), ref out3, (nuint)(j + at3));
-                        }
+                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
+                        VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
+                        VectorBlock.Apply(ref out2, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s2_3, step);
+                        VectorBlock.Apply(ref out3, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s3_3, step);
                     }
                     if (vectors > 4)
                     {
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at4));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s0_4, step, old), old), ref out0, (nuint)(j + at4));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at4));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s1_4, step, old), old), ref out1, (nuint)(j + at4));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at4));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s2_4, step, old), old), ref out2, (nuint)(j + at4));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at4));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s3_4, step, old), old), ref out3, (nuint)(j + at4));
-                        }
+                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                        VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
+                        VectorBlock.Apply(ref out2, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s2_4, step);
+                        VectorBlock.Apply(ref out3, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s3_4, step);
                     }
                 }
             }
@@ -1057,31 +991,16 @@ namespace Course.Deep
                         if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
                         if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s0_2, step, old), old), ref out0, (nuint)(j + at2));
-                    }
+                    VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                    VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
                     if (vectors > 3)
                     {
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at3));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s0_3, step, old), old), ref out0, (nuint)(j + at3));
-                        }
+                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
                     }
                     if (vectors > 4)
                     {
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at4));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s0_4, step, old), old), ref out0, (nuint)(j + at4));
-                        }
+                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
                     }
                 }
             }
@@ -1096,8 +1015,7 @@ namespace Course.Deep
                     var s = Vec.Zero;
                     for (int b = 0; b < m; b++)
                         s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                    var old = Simd.LoadUnsafe(ref b1, (nuint)j);
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s, step, old), old), ref b1, (nuint)j);
+                    VectorBlock.Apply(ref b1, j, done, s, step);
                 }
             }
         }
@@ -1116,31 +1034,77 @@ namespace Course.Deep
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 3 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s1_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s2_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s3_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
                     ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
                     ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    float s0 = b2, s1 = Unsafe.Add(ref b2, 1), s2 = Unsafe.Add(ref b2, 2), s3 = Unsafe.Add(ref b2, 3);
-                    float s4 = Unsafe.Add(ref b2, 4), s5 = Unsafe.Add(ref b2, 5), s6 = Unsafe.Add(ref b2, 6), s7 = Unsafe.Add(ref b2, 7);
-                    float s8 = Unsafe.Add(ref b2, 8);
-                    for (int i = 0; i < L2Inputs; i++)
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref in0, i);
-                        ref float row = ref Unsafe.Add(ref w2, i * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8);
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
                 }
             }
             else
@@ -1236,31 +1200,72 @@ namespace Course.Deep
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW2[i, :] = Z1[:, i]^T G2: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g2, b * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8);
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    }
                 }
             }
             else
@@ -1490,34 +1495,78 @@ namespace Course.Deep
             ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
             ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
             var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W2[i, :] -= learningRate Z1[:, i]^T G2: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g2, b * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8);
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                        VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                        VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                        VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
                     }
-                    out0 -= learningRate * s0;
-                    Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                    Unsafe.Add(ref out0, 2) -= learningRate * s2;
-                    Unsafe.Add(ref out0, 3) -= learningRate * s3;
-                    Unsafe.Add(ref out0, 4) -= learningRate * s4;
-                    Unsafe.Add(ref out0, 5) -= learningRate * s5;
-                    Unsafe.Add(ref out0, 6) -= learningRate * s6;
-                    Unsafe.Add(ref out0, 7) -= learningRate * s7;
-                    Unsafe.Add(ref out0, 8) -= learningRate * s8;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                    }
                 }
             }
             else
@@ -1549,40 +1598,16 @@ namespace Course.Deep
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                             if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
                         if (vectors > 1)
                         {
-                            {
-                                var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s1_1, step, old), old), ref out1, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s2_1, step, old), old), ref out2, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s3_1, step, old), old), ref out3, (nuint)(j + at1));
-                            }
+                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                            VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                            VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                            VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
                         }
                     }
                 }
@@ -1606,16 +1631,10 @@ namespace Course.Deep
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
                             if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
                         if (vectors > 1)
                         {
-                            {
-                                var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
-                            }
+                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
                         }
                     }
                 }
@@ -1644,8 +1663,7 @@ namespace Course.Deep
                         var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
                             s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                        var old = Simd.LoadUnsafe(ref b2, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s, step, old), old), ref b2, (nuint)j);
+                        VectorBlock.Apply(ref b2, j, done, s, step);
                     }
                 }
             }
@@ -1665,27 +1683,70 @@ namespace Course.Deep
 
             if (L3Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z3[r, :] = tanh(Z2[r, :] W3 + b3): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z2, (r + 1) * L3Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z2, (r + 2) * L3Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z2, (r + 3) * L3Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref p3, (r + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref p3, (r + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref p3, (r + 3) * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w3, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        for (int i = 0; i < L3Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
                     ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
                     ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
-                    float s0 = b3, s1 = Unsafe.Add(ref b3, 1), s2 = Unsafe.Add(ref b3, 2), s3 = Unsafe.Add(ref b3, 3);
-                    float s4 = Unsafe.Add(ref b3, 4), s5 = Unsafe.Add(ref b3, 5), s6 = Unsafe.Add(ref b3, 6);
-                    for (int i = 0; i < L3Inputs; i++)
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref in0, i);
-                        ref float row = ref Unsafe.Add(ref w3, i * L3Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w3, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        for (int i = 0; i < L3Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
                 }
             }
             else
@@ -1764,27 +1825,65 @@ namespace Course.Deep
 
             if (L3Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW3[i, :] = Z2[:, i]^T G3: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW3[i, :] = Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref dw3, (i + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref dw3, (i + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref dw3, (i + 3) * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z2, b * L3Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g3, b * L3Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    }
                 }
             }
             else
@@ -1880,31 +1979,77 @@ namespace Course.Deep
 
             if (L3Inputs < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // One float at a time, an accumulator per unit of layer 2.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // G2 = sigmoid'(P2) o (G3 W3^T): 4 rows at a time, over the 7 units of layer 3, up to 3 vectors per row in registers
+                for (; r <= end - 4; r += 4)
                 {
+                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
                     ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f;
-                    for (int k = 0; k < L3Units; k++)
+                    ref float delta1 = ref Unsafe.Add(ref g3, (r + 1) * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref g2, (r + 1) * L3Inputs);
+                    ref float delta2 = ref Unsafe.Add(ref g3, (r + 2) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref g2, (r + 2) * L3Inputs);
+                    ref float delta3 = ref Unsafe.Add(ref g3, (r + 3) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref g2, (r + 3) * L3Inputs);
+                    int vectors = VectorBlock4.Count(L3Inputs, 3);
+                    for (int j = 0; j < L3Inputs; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref g3, r * L3Units + k);
-                        ref float row = ref Unsafe.Add(ref wt, k * L3Inputs);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8);
+                        j = VectorBlock4.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Inputs, 3), at2 = VectorBlock4.Offset(2, L3Inputs, 3);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int k = 0; k < L3Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k)); var e1 = Simd4.Create(Unsafe.Add(ref delta1, k)); var e2 = Simd4.Create(Unsafe.Add(ref delta2, k)); var e3 = Simd4.Create(Unsafe.Add(ref delta3, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
+                    int vectors = VectorBlock4.Count(L3Inputs, 3);
+                    for (int j = 0; j < L3Inputs; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Inputs, 3), at2 = VectorBlock4.Offset(2, L3Inputs, 3);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int k = 0; k < L3Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    }
                 }
             }
             else
@@ -2000,30 +2145,71 @@ namespace Course.Deep
             ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
             ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
             var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L3Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W3[i, :] -= learningRate Z2[:, i]^T G3: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W3[i, :] -= learningRate Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref w3, (i + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref w3, (i + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref w3, (i + 3) * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z2, b * L3Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g3, b * L3Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
                     }
-                    out0 -= learningRate * s0;
-                    Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                    Unsafe.Add(ref out0, 2) -= learningRate * s2;
-                    Unsafe.Add(ref out0, 3) -= learningRate * s3;
-                    Unsafe.Add(ref out0, 4) -= learningRate * s4;
-                    Unsafe.Add(ref out0, 5) -= learningRate * s5;
-                    Unsafe.Add(ref out0, 6) -= learningRate * s6;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                    }
                 }
             }
             else
@@ -2052,22 +2238,10 @@ namespace Course.Deep
                             var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
                     }
                 }
                 // The inputs left over, one at a time.
@@ -2087,10 +2261,7 @@ namespace Course.Deep
                             var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
                     }
                 }
             }
@@ -2118,8 +2289,7 @@ namespace Course.Deep
                         var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
                             s += Simd.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                        var old = Simd.LoadUnsafe(ref b3, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s, step, old), old), ref b3, (nuint)j);
+                        VectorBlock.Apply(ref b3, j, done, s, step);
                     }
                 }
             }
@@ -2200,95 +2370,27 @@ namespace Course.Deep
         }
 
         /// <summary>
-        /// Layer 4 to layer 3: <c>G3 = tanh'(P3) o (G4 W4^T)</c> for rows <c>[first, end)</c>, from <c>_w4t</c>, the copy of W4^T taken before W4 changes.
+        /// Layer 4 to layer 3: <c>G3 = tanh'(P3) o (G4 W4^T)</c> for rows <c>[first, end)</c>, from W4 before it changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer4(int first, int end)
         {
             ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w4t);
+            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
             ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
 
-            if (L4Inputs < Lanes)
+            // G3 = tanh'(P3) o (G4 W4^T): for each row and unit i of layer 3, the 3 products with W4[i, :]
+            for (int r = first; r < end; r++)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // One float at a time, an accumulator per unit of layer 3.
-                for (int r = first; r < end; r++)
+                ref float delta = ref Unsafe.Add(ref g4, r * L4Units);
+                ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
+                float d0 = delta, d1 = Unsafe.Add(ref delta, 1), d2 = Unsafe.Add(ref delta, 2);
+                for (int i = 0; i < L4Inputs; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f;
-                    for (int k = 0; k < L4Units; k++)
-                    {
-                        float a = Unsafe.Add(ref g4, r * L4Units + k);
-                        ref float row = ref Unsafe.Add(ref wt, k * L4Inputs);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
-                    }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                }
-            }
-            else
-            {
-                int r = first;
-                // G3 = tanh'(P3) o (G4 W4^T): 4 rows at a time, over the 3 units of layer 4, up to 1 vectors per row in registers
-                for (; r <= end - 4; r += 4)
-                {
-                    ref float delta0 = ref Unsafe.Add(ref g4, r * L4Units);
-                    ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
-                    ref float delta1 = ref Unsafe.Add(ref g4, (r + 1) * L4Units);
-                    ref float out1 = ref Unsafe.Add(ref g3, (r + 1) * L4Inputs);
-                    ref float delta2 = ref Unsafe.Add(ref g4, (r + 2) * L4Units);
-                    ref float out2 = ref Unsafe.Add(ref g3, (r + 2) * L4Inputs);
-                    ref float delta3 = ref Unsafe.Add(ref g4, (r + 3) * L4Units);
-                    ref float out3 = ref Unsafe.Add(ref g3, (r + 3) * L4Inputs);
-                    int vectors = VectorBlock.Count(L4Inputs, 1);
-                    for (int j = 0; j < L4Inputs; j += vectors * Lanes)
-                    {
-                        j = VectorBlock.PassStart(j, L4Inputs, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
-                        for (int k = 0; k < L4Units; k++)
-                        {
-                            ref float row = ref Unsafe.Add(ref mj, k * L4Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                        }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                    }
-                }
-                // The rows left over, one at a time.
-                for (; r < end; r++)
-                {
-                    ref float delta0 = ref Unsafe.Add(ref g4, r * L4Units);
-                    ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
-                    int vectors = VectorBlock.Count(L4Inputs, 1);
-                    for (int j = 0; j < L4Inputs; j += vectors * Lanes)
-                    {
-                        j = VectorBlock.PassStart(j, L4Inputs, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero;
-                        for (int k = 0; k < L4Units; k++)
-                        {
-                            ref float row = ref Unsafe.Add(ref mj, k * L4Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    }
+                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
+                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1) + d2 * Unsafe.Add(ref row, 2);
+                    Unsafe.Add(ref out0, i) = s;
                 }
             }
 
@@ -2340,11 +2442,11 @@ namespace Course.Deep
             }
         }
 
-        /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+        /// <summary>
+        /// One worker's scratch.
+        /// </summary>
         private sealed class Workspace
         {
-            public readonly int[] Positions = new int[ListStride];
-            public readonly float[] Values = new float[4 * ListStride];
         }
 
         #nullable restore

@@ -10,6 +10,9 @@ namespace Course.Hw0
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
     /// <remarks>
     /// <para>NetGen network: 784 inputs, 1 layer, 7840 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 100 rows.</para>
@@ -506,10 +509,10 @@ namespace Course.Hw0
         {
             _stepRows = m;
             _stepLearningRate = learningRate;
-            team.Run(_teamWork!, RowsPhase, inputs);
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            team.Run(_teamWork!, UpdatePhase, inputs);
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
@@ -540,7 +543,7 @@ namespace Course.Hw0
             return loss;
         }
 
-        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
         /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
         /// <param name="worker">The worker's index, for its scratch buffers.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -553,13 +556,13 @@ namespace Course.Hw0
             if (phase == RowsPhase)
             {
                 // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                     RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                 return;
             }
             // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
             float learningRate = _stepLearningRate;
-            for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                 UpdatePiece(inputs, m, piece, learningRate, work);
         }
 
@@ -603,16 +606,6 @@ namespace Course.Hw0
             public TeamWork(SoftmaxRegression network) => _network = network;
 
             public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
-        }
-
-        /// <summary>
-        /// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:
-        /// a row of the copy is a contiguous run of the previous layer's units. Taken before the weights change.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
-        private void TransposeWeights()
-        {
         }
 
         /// <summary>
@@ -685,32 +678,74 @@ namespace Course.Hw0
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z1[r, :] = X[r, :] W1: 4 rows at a time, over the inputs nonzero in any of them, up to 3 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 4, L1Units, work.Positions, work.Values, ListStride);
                     ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f, s9 = 0f;
-                    for (int i = 0; i < L1Inputs; i++)
+                    ref float out1 = ref Unsafe.Add(ref z1, (r + 1) * L1Units);
+                    ref float out2 = ref Unsafe.Add(ref z1, (r + 2) * L1Units);
+                    ref float out3 = ref Unsafe.Add(ref z1, (r + 3) * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 3);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref in0, i);
-                        ref float row = ref Unsafe.Add(ref w1, i * L1Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8); s9 += a * Unsafe.Add(ref row, 9);
+                        j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int k = 0; k < count; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
-                    Unsafe.Add(ref out0, 9) = s9;
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 1, L1Units, work.Positions, work.Values, ListStride);
+                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 3);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int k = 0; k < count; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = Simd4.Create(Unsafe.Add(ref values, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    }
                 }
             }
             else
@@ -738,7 +773,7 @@ namespace Course.Hw0
                         for (int k = 0; k < count; k++)
                         {
                             ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, 1 * ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
+                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                             if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
                         }
@@ -801,73 +836,101 @@ namespace Course.Hw0
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW1[i, :] = X[:, i]^T G1: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f, s9 = 0f;
-                    for (int b = 0; b < m; b++)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 3 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g1, b * L1Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8); s9 += a * Unsafe.Add(ref row, 9);
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                        int vectors = VectorBlock4.Count(L1Units, 3);
+                        for (int j = 0; j < L1Units; j += vectors * 4)
+                        {
+                            j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                            Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                            Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                            Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            }
+                            Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                            Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                            Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                            Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                            Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                            Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                            Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                            Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        }
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
-                    Unsafe.Add(ref out0, 9) = s9;
                 }
             }
             else
             {
-                int i = firstInput;
-                // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 2 vectors of units per input in registers
-                for (; i <= endInput - 4; i += 4)
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    int count = global::NetGen.Kernels.Sparse.UnionOfColumns(inputs, L1Inputs, i, 4, m, L1Units, work.Positions, work.Values);
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 2);
-                    for (int j = 0; j < L1Units; j += vectors * Lanes)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 2 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
-                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
-                        for (int k = 0; k < count; k++)
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                        int vectors = VectorBlock.Count(L1Units, 2);
+                        for (int j = 0; j < L1Units; j += vectors * Lanes)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, 4 * k)); var e1 = new Vec(Unsafe.Add(ref values, 4 * k + 1)); var e2 = new Vec(Unsafe.Add(ref values, 4 * k + 2)); var e3 = new Vec(Unsafe.Add(ref values, 4 * k + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
-                        }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        if (vectors > 1)
-                        {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock.Offset(1, L1Units, 2);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                            Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                            Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                            Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                                if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            }
+                            Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                            Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                            Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                            Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                            if (vectors > 1)
+                            {
+                                Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                                Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                                Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                                Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            }
                         }
                     }
                 }
@@ -941,101 +1004,108 @@ namespace Course.Hw0
             ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
             ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
             var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W1[i, :] -= learningRate X[:, i]^T G1: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f, s9 = 0f;
-                    for (int b = 0; b < m; b++)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 3 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g1, b * L1Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8); s9 += a * Unsafe.Add(ref row, 9);
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        if (count == 0) continue; // no row uses these inputs: their weights keep their values
+                        ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
+                        int vectors = VectorBlock4.Count(L1Units, 3);
+                        for (int j = 0; j < L1Units; j += vectors * 4)
+                        {
+                            int done = j; // units before it were written by an earlier pass
+                            j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                            Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                            Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                            Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            }
+                            VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                            VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                            VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                            VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                            VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                            VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                            VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                            VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                            VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                            VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                            VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                            VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
+                        }
                     }
-                    out0 -= learningRate * s0;
-                    Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                    Unsafe.Add(ref out0, 2) -= learningRate * s2;
-                    Unsafe.Add(ref out0, 3) -= learningRate * s3;
-                    Unsafe.Add(ref out0, 4) -= learningRate * s4;
-                    Unsafe.Add(ref out0, 5) -= learningRate * s5;
-                    Unsafe.Add(ref out0, 6) -= learningRate * s6;
-                    Unsafe.Add(ref out0, 7) -= learningRate * s7;
-                    Unsafe.Add(ref out0, 8) -= learningRate * s8;
-                    Unsafe.Add(ref out0, 9) -= learningRate * s9;
                 }
             }
             else
             {
-                int i = firstInput;
-                // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 2 vectors of units per input in registers
-                for (; i <= endInput - 4; i += 4)
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    int count = global::NetGen.Kernels.Sparse.UnionOfColumns(inputs, L1Inputs, i, 4, m, L1Units, work.Positions, work.Values);
-                    if (count == 0) continue; // no row uses these inputs: their weights keep their values
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 2);
-                    for (int j = 0; j < L1Units; j += vectors * Lanes)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 2 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
-                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
-                        for (int k = 0; k < count; k++)
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        if (count == 0) continue; // no row uses these inputs: their weights keep their values
+                        ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
+                        int vectors = VectorBlock.Count(L1Units, 2);
+                        for (int j = 0; j < L1Units; j += vectors * Lanes)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, 4 * k)); var e1 = new Vec(Unsafe.Add(ref values, 4 * k + 1)); var e2 = new Vec(Unsafe.Add(ref values, 4 * k + 2)); var e3 = new Vec(Unsafe.Add(ref values, 4 * k + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                        }
-                        if (vectors > 1)
-                        {
+                            int done = j; // units before it were written by an earlier pass
+                            j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock.Offset(1, L1Units, 2);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                            Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                            Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                            Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                            for (int k = 0; k < count; k++)
                             {
-                                var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                                if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
                             }
+                            VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                            VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                            VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                            VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                            if (vectors > 1)
                             {
-                                var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s1_1, step, old), old), ref out1, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s2_1, step, old), old), ref out2, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s3_1, step, old), old), ref out3, (nuint)(j + at1));
+                                VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                                VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                                VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                                VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
                             }
                         }
                     }
@@ -1043,11 +1113,15 @@ namespace Course.Hw0
             }
         }
 
-        /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+        /// <summary>
+        /// One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them, and a piece of the
+        /// first layer's inputs transposed (InputsPerPiece columns as rows), to list an input's nonzero rows.
+        /// </summary>
         private sealed class Workspace
         {
             public readonly int[] Positions = new int[ListStride];
             public readonly float[] Values = new float[4 * ListStride];
+            public readonly float[] Transposed = new float[InputsPerPiece * MaxBatch];
         }
 
         #nullable restore

@@ -10,6 +10,9 @@ namespace Course.Notes
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
     /// <remarks>
     /// <para>NetGen network: 1 inputs, 2 layers, 7 parameters, loss SquaredError (Sum), batches of up to 3 rows.</para>
@@ -77,7 +80,6 @@ namespace Course.Notes
         private readonly float[] _g1 = new float[MaxBatch * L1Units];
         private readonly float[] _z2 = new float[MaxBatch * L2Units];
         private readonly float[] _g2 = new float[MaxBatch * L2Units];
-        private readonly float[] _w2t = new float[L2Inputs * L2Units];
         private readonly float[] _targets = new float[MaxBatch * OutputSize];
         private readonly double[] _rowLosses = new double[MaxBatch];
 
@@ -337,7 +339,6 @@ namespace Course.Notes
         private double RunBackward(global::System.ReadOnlySpan<float> inputs, int m)
         {
             Workspace work = _workspaces[0];
-            TransposeWeights();                          // W^T for the backward kernels
             RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
             BackwardLayer1(inputs, m, 0, L1Inputs);      // dW1 = X^T G1, db1 = 1^T G1
             BackwardLayer2(m, 0, L2Inputs);              // dW2 = Z1^T G2, db2 = 1^T G2
@@ -356,7 +357,6 @@ namespace Course.Notes
         private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
         {
             Workspace work = _workspaces[0];
-            TransposeWeights();                          // W^T for the backward kernels, before the weights change
             RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
@@ -377,13 +377,12 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         private double RunTrainStep(global::NetGen.Kernels.WorkerTeam team, global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
         {
-            TransposeWeights();
             _stepRows = m;
             _stepLearningRate = learningRate;
-            team.Run(_teamWork!, RowsPhase, inputs);
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            team.Run(_teamWork!, UpdatePhase, inputs);
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
@@ -416,7 +415,7 @@ namespace Course.Notes
             return loss;
         }
 
-        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
         /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
         /// <param name="worker">The worker's index, for its scratch buffers.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -429,13 +428,13 @@ namespace Course.Notes
             if (phase == RowsPhase)
             {
                 // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                     RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                 return;
             }
             // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
             float learningRate = _stepLearningRate;
-            for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                 UpdatePiece(inputs, m, piece, learningRate, work);
         }
 
@@ -486,24 +485,6 @@ namespace Course.Notes
             public TeamWork(DosageNetwork network) => _network = network;
 
             public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
-        }
-
-        /// <summary>
-        /// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:
-        /// a row of the copy is a contiguous run of the previous layer's units. Taken before the weights change.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
-        private void TransposeWeights()
-        {
-            {
-                // _w2t = W2^T, [1 x 2]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
-                for (int i = 0; i < L2Inputs; i++)
-                    for (int k = 0; k < L2Units; k++)
-                        Unsafe.Add(ref wt, k * L2Inputs + i) = Unsafe.Add(ref w, i * L2Units + k);
-            }
         }
 
         /// <summary>
@@ -754,29 +735,28 @@ namespace Course.Notes
         }
 
         /// <summary>
-        /// Layer 2 to layer 1: <c>G1 = softplus'(P1) o (G2 W2^T)</c> for rows <c>[first, end)</c>, from <c>_w2t</c>, the copy of W2^T taken before W2 changes.
+        /// Layer 2 to layer 1: <c>G1 = softplus'(P1) o (G2 W2^T)</c> for rows <c>[first, end)</c>, from W2 before it changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer2(int first, int end)
         {
             ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
+            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
             ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
 
-            // One float at a time, an accumulator per unit of layer 1.
+            // G1 = softplus'(P1) o (G2 W2^T): for each row and unit i of layer 1, the 1 products with W2[i, :]
             for (int r = first; r < end; r++)
             {
+                ref float delta = ref Unsafe.Add(ref g2, r * L2Units);
                 ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                float s0 = 0f, s1 = 0f;
-                for (int k = 0; k < L2Units; k++)
+                float d0 = delta;
+                for (int i = 0; i < L2Inputs; i++)
                 {
-                    float a = Unsafe.Add(ref g2, r * L2Units + k);
-                    ref float row = ref Unsafe.Add(ref wt, k * L2Inputs);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1);
+                    ref float row = ref Unsafe.Add(ref w2, i * L2Units);
+                    float s = d0 * row;
+                    Unsafe.Add(ref out0, i) = s;
                 }
-                out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
             }
 
             // ... o softplus'(P1), the derivative at the pre-activation P1
@@ -825,11 +805,11 @@ namespace Course.Notes
             }
         }
 
-        /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+        /// <summary>
+        /// One worker's scratch.
+        /// </summary>
         private sealed class Workspace
         {
-            public readonly int[] Positions = new int[ListStride];
-            public readonly float[] Values = new float[4 * ListStride];
         }
 
         #nullable restore
@@ -893,7 +873,6 @@ namespace Course.Notes
             HessianBuffers h = _hessian ??= new HessianBuffers();
 
             // The gradient's passes, without the parameter gradients: Z, P and every G.
-            TransposeWeights();                          // W^T for the backward kernels
             RowsPass(inputs, m, 0, m, _workspaces[0]);   // Z1, Z2, the loss and G2, G1
             double loss = SumRowLosses(m);
 

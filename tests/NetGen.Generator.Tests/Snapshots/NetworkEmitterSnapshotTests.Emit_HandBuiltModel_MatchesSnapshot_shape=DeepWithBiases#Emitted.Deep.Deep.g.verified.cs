@@ -10,6 +10,9 @@ namespace Emitted.Deep
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
     /// <remarks>
     /// <para>NetGen network: 9 inputs, 4 layers, 136 parameters, loss HalfSquaredError (Sum), batches of up to 17 rows.</para>
@@ -88,10 +91,8 @@ namespace Emitted.Deep
         private readonly float[] _z3 = new float[MaxBatch * L3Units];
         private readonly float[] _p3 = new float[MaxBatch * L3Units];
         private readonly float[] _g3 = new float[MaxBatch * L3Units];
-        private readonly float[] _w3t = new float[L3Inputs * L3Units];
         private readonly float[] _z4 = new float[MaxBatch * L4Units];
         private readonly float[] _g4 = new float[MaxBatch * L4Units];
-        private readonly float[] _w4t = new float[L4Inputs * L4Units];
         private readonly float[] _targets = new float[MaxBatch * OutputSize];
         private readonly double[] _rowLosses = new double[MaxBatch];
 
@@ -424,10 +425,10 @@ namespace Emitted.Deep
             TransposeWeights();
             _stepRows = m;
             _stepLearningRate = learningRate;
-            team.Run(_teamWork!, RowsPhase, inputs);
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            team.Run(_teamWork!, UpdatePhase, inputs);
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
@@ -464,7 +465,7 @@ namespace Emitted.Deep
             return loss;
         }
 
-        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
         /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
         /// <param name="worker">The worker's index, for its scratch buffers.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -477,13 +478,13 @@ namespace Emitted.Deep
             if (phase == RowsPhase)
             {
                 // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                     RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                 return;
             }
             // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
             float learningRate = _stepLearningRate;
-            for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                 UpdatePiece(inputs, m, piece, learningRate, work);
         }
 
@@ -566,22 +567,6 @@ namespace Emitted.Deep
                     for (int k = 0; k < L2Units; k++)
                         Unsafe.Add(ref wt, k * L2Inputs + i) = Unsafe.Add(ref w, i * L2Units + k);
             }
-            {
-                // _w3t = W3^T, [3 x 5]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w3t);
-                for (int i = 0; i < L3Inputs; i++)
-                    for (int k = 0; k < L3Units; k++)
-                        Unsafe.Add(ref wt, k * L3Inputs + i) = Unsafe.Add(ref w, i * L3Units + k);
-            }
-            {
-                // _w4t = W4^T, [2 x 3]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w4t);
-                for (int i = 0; i < L4Inputs; i++)
-                    for (int k = 0; k < L4Units; k++)
-                        Unsafe.Add(ref wt, k * L4Inputs + i) = Unsafe.Add(ref w, i * L4Units + k);
-            }
         }
 
         /// <summary>
@@ -637,27 +622,70 @@ namespace Emitted.Deep
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z1[r, :] = tanh(X[r, :] W1 + b1): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
+                    ref float in1 = ref Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                    ref float in2 = ref Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                    ref float in3 = ref Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
+                    ref float out1 = ref Unsafe.Add(ref p1, (r + 1) * L1Units);
+                    ref float out2 = ref Unsafe.Add(ref p1, (r + 2) * L1Units);
+                    ref float out3 = ref Unsafe.Add(ref p1, (r + 3) * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        for (int i = 0; i < L1Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L1Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
                     ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
                     ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                    float s0 = b1, s1 = Unsafe.Add(ref b1, 1), s2 = Unsafe.Add(ref b1, 2), s3 = Unsafe.Add(ref b1, 3);
-                    float s4 = Unsafe.Add(ref b1, 4), s5 = Unsafe.Add(ref b1, 5), s6 = Unsafe.Add(ref b1, 6);
-                    for (int i = 0; i < L1Inputs; i++)
+                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref in0, i);
-                        ref float row = ref Unsafe.Add(ref w1, i * L1Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        for (int i = 0; i < L1Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L1Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
                 }
             }
             else
@@ -736,27 +764,65 @@ namespace Emitted.Deep
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW1[i, :] = X[:, i]^T G1: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                    ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g1, b * L1Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    }
                 }
             }
             else
@@ -905,30 +971,71 @@ namespace Emitted.Deep
             ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
             ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
             var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W1[i, :] -= learningRate X[:, i]^T G1: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
+                    ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g1, b * L1Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
                     }
-                    out0 -= learningRate * s0;
-                    Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                    Unsafe.Add(ref out0, 2) -= learningRate * s2;
-                    Unsafe.Add(ref out0, 3) -= learningRate * s3;
-                    Unsafe.Add(ref out0, 4) -= learningRate * s4;
-                    Unsafe.Add(ref out0, 5) -= learningRate * s5;
-                    Unsafe.Add(ref out0, 6) -= learningRate * s6;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                    }
                 }
             }
             else
@@ -957,22 +1064,10 @@ namespace Emitted.Deep
                             var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
                     }
                 }
                 // The inputs left over, one at a time.
@@ -992,10 +1087,7 @@ namespace Emitted.Deep
                             var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
                     }
                 }
             }
@@ -1023,8 +1115,7 @@ namespace Emitted.Deep
                         var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
                             s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var old = Simd.LoadUnsafe(ref b1, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s, step, old), old), ref b1, (nuint)j);
+                        VectorBlock.Apply(ref b1, j, done, s, step);
                     }
                 }
             }
@@ -1044,25 +1135,70 @@ namespace Emitted.Deep
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
                     ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
                     ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    float s0 = b2, s1 = Unsafe.Add(ref b2, 1), s2 = Unsafe.Add(ref b2, 2), s3 = Unsafe.Add(ref b2, 3);
-                    float s4 = Unsafe.Add(ref b2, 4);
-                    for (int i = 0; i < L2Inputs; i++)
+                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref in0, i);
-                        ref float row = ref Unsafe.Add(ref w2, i * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4);
+                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
                 }
             }
             else
@@ -1141,25 +1277,65 @@ namespace Emitted.Deep
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW2[i, :] = Z1[:, i]^T G2: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g2, b * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4);
+                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    }
                 }
             }
             else
@@ -1255,27 +1431,70 @@ namespace Emitted.Deep
 
             if (L2Inputs < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // One float at a time, an accumulator per unit of layer 1.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // G1 = tanh'(P1) o (G2 W2^T): 4 rows at a time, over the 5 units of layer 2, up to 2 vectors per row in registers
+                for (; r <= end - 4; r += 4)
                 {
+                    ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
                     ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f;
-                    for (int k = 0; k < L2Units; k++)
+                    ref float delta1 = ref Unsafe.Add(ref g2, (r + 1) * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref g1, (r + 1) * L2Inputs);
+                    ref float delta2 = ref Unsafe.Add(ref g2, (r + 2) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref g1, (r + 2) * L2Inputs);
+                    ref float delta3 = ref Unsafe.Add(ref g2, (r + 3) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref g1, (r + 3) * L2Inputs);
+                    int vectors = VectorBlock4.Count(L2Inputs, 2);
+                    for (int j = 0; j < L2Inputs; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref g2, r * L2Units + k);
-                        ref float row = ref Unsafe.Add(ref wt, k * L2Inputs);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6);
+                        j = VectorBlock4.PassStart(j, L2Inputs, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Inputs, 2);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int k = 0; k < L2Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
+                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k)); var e1 = Simd4.Create(Unsafe.Add(ref delta1, k)); var e2 = Simd4.Create(Unsafe.Add(ref delta2, k)); var e3 = Simd4.Create(Unsafe.Add(ref delta3, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
+                    ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
+                    int vectors = VectorBlock4.Count(L2Inputs, 2);
+                    for (int j = 0; j < L2Inputs; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Inputs, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Inputs, 2);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int k = 0; k < L2Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
+                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    }
                 }
             }
             else
@@ -1354,28 +1573,71 @@ namespace Emitted.Deep
             ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
             ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
             var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W2[i, :] -= learningRate Z1[:, i]^T G2: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g2, b * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4);
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
                     }
-                    out0 -= learningRate * s0;
-                    Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                    Unsafe.Add(ref out0, 2) -= learningRate * s2;
-                    Unsafe.Add(ref out0, 3) -= learningRate * s3;
-                    Unsafe.Add(ref out0, 4) -= learningRate * s4;
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                    }
                 }
             }
             else
@@ -1404,22 +1666,10 @@ namespace Emitted.Deep
                             var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
                     }
                 }
                 // The inputs left over, one at a time.
@@ -1439,10 +1689,7 @@ namespace Emitted.Deep
                             var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
                     }
                 }
             }
@@ -1470,8 +1717,7 @@ namespace Emitted.Deep
                         var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
                             s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                        var old = Simd.LoadUnsafe(ref b2, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s, step, old), old), ref b2, (nuint)j);
+                        VectorBlock.Apply(ref b2, j, done, s, step);
                     }
                 }
             }
@@ -1552,93 +1798,27 @@ namespace Emitted.Deep
         }
 
         /// <summary>
-        /// Layer 3 to layer 2: <c>G2 = sigmoid'(P2) o (G3 W3^T)</c> for rows <c>[first, end)</c>, from <c>_w3t</c>, the copy of W3^T taken before W3 changes.
+        /// Layer 3 to layer 2: <c>G2 = sigmoid'(P2) o (G3 W3^T)</c> for rows <c>[first, end)</c>, from W3 before it changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer3(int first, int end)
         {
             ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w3t);
+            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
             ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
 
-            if (L3Inputs < Lanes)
+            // G2 = sigmoid'(P2) o (G3 W3^T): for each row and unit i of layer 2, the 3 products with W3[i, :]
+            for (int r = first; r < end; r++)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // One float at a time, an accumulator per unit of layer 2.
-                for (int r = first; r < end; r++)
+                ref float delta = ref Unsafe.Add(ref g3, r * L3Units);
+                ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
+                float d0 = delta, d1 = Unsafe.Add(ref delta, 1), d2 = Unsafe.Add(ref delta, 2);
+                for (int i = 0; i < L3Inputs; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f;
-                    for (int k = 0; k < L3Units; k++)
-                    {
-                        float a = Unsafe.Add(ref g3, r * L3Units + k);
-                        ref float row = ref Unsafe.Add(ref wt, k * L3Inputs);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4);
-                    }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                }
-            }
-            else
-            {
-                int r = first;
-                // G2 = sigmoid'(P2) o (G3 W3^T): 4 rows at a time, over the 3 units of layer 3, up to 1 vectors per row in registers
-                for (; r <= end - 4; r += 4)
-                {
-                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    ref float delta1 = ref Unsafe.Add(ref g3, (r + 1) * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref g2, (r + 1) * L3Inputs);
-                    ref float delta2 = ref Unsafe.Add(ref g3, (r + 2) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref g2, (r + 2) * L3Inputs);
-                    ref float delta3 = ref Unsafe.Add(ref g3, (r + 3) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref g2, (r + 3) * L3Inputs);
-                    int vectors = VectorBlock.Count(L3Inputs, 1);
-                    for (int j = 0; j < L3Inputs; j += vectors * Lanes)
-                    {
-                        j = VectorBlock.PassStart(j, L3Inputs, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
-                        for (int k = 0; k < L3Units; k++)
-                        {
-                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                        }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                    }
-                }
-                // The rows left over, one at a time.
-                for (; r < end; r++)
-                {
-                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    int vectors = VectorBlock.Count(L3Inputs, 1);
-                    for (int j = 0; j < L3Inputs; j += vectors * Lanes)
-                    {
-                        j = VectorBlock.PassStart(j, L3Inputs, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero;
-                        for (int k = 0; k < L3Units; k++)
-                        {
-                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    }
+                    ref float row = ref Unsafe.Add(ref w3, i * L3Units);
+                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1) + d2 * Unsafe.Add(ref row, 2);
+                    Unsafe.Add(ref out0, i) = s;
                 }
             }
 
@@ -1760,30 +1940,28 @@ namespace Emitted.Deep
         }
 
         /// <summary>
-        /// Layer 4 to layer 3: <c>G3 = softplus'(P3) o (G4 W4^T)</c> for rows <c>[first, end)</c>, from <c>_w4t</c>, the copy of W4^T taken before W4 changes.
+        /// Layer 4 to layer 3: <c>G3 = softplus'(P3) o (G4 W4^T)</c> for rows <c>[first, end)</c>, from W4 before it changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer4(int first, int end)
         {
             ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w4t);
+            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
             ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
 
-            // One float at a time, an accumulator per unit of layer 3.
+            // G3 = softplus'(P3) o (G4 W4^T): for each row and unit i of layer 3, the 2 products with W4[i, :]
             for (int r = first; r < end; r++)
             {
+                ref float delta = ref Unsafe.Add(ref g4, r * L4Units);
                 ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
-                float s0 = 0f, s1 = 0f, s2 = 0f;
-                for (int k = 0; k < L4Units; k++)
+                float d0 = delta, d1 = Unsafe.Add(ref delta, 1);
+                for (int i = 0; i < L4Inputs; i++)
                 {
-                    float a = Unsafe.Add(ref g4, r * L4Units + k);
-                    ref float row = ref Unsafe.Add(ref wt, k * L4Inputs);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
+                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1);
+                    Unsafe.Add(ref out0, i) = s;
                 }
-                out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
-                Unsafe.Add(ref out0, 2) = s2;
             }
 
             // ... o softplus'(P3), the derivative at the pre-activation P3
@@ -1833,11 +2011,11 @@ namespace Emitted.Deep
             }
         }
 
-        /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+        /// <summary>
+        /// One worker's scratch.
+        /// </summary>
         private sealed class Workspace
         {
-            public readonly int[] Positions = new int[ListStride];
-            public readonly float[] Values = new float[4 * ListStride];
         }
 
         #nullable restore

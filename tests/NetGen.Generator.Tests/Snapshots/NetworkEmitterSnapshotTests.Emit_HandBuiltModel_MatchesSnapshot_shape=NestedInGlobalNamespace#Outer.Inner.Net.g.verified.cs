@@ -8,6 +8,9 @@ using Simd = global::System.Numerics.Vector;
 using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
 using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
 using VectorBlock = global::NetGen.Kernels.VectorBlock;
+using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
 partial class Outer
 {
@@ -513,10 +516,10 @@ partial class Outer
             {
                 _stepRows = m;
                 _stepLearningRate = learningRate;
-                team.Run(_teamWork!, RowsPhase, inputs);
+                team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
                 double loss = SumRowLosses(m);
                 bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-                team.Run(_teamWork!, UpdatePhase, inputs);
+                team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
                 if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
                 return loss;
             }
@@ -547,7 +550,7 @@ partial class Outer
                 return loss;
             }
 
-            /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+            /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
             /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
             /// <param name="worker">The worker's index, for its scratch buffers.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -560,13 +563,13 @@ partial class Outer
                 if (phase == RowsPhase)
                 {
                     // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                    for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                    for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                         RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                     return;
                 }
                 // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
                 float learningRate = _stepLearningRate;
-                for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+                for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                     UpdatePiece(inputs, m, piece, learningRate, work);
             }
 
@@ -610,16 +613,6 @@ partial class Outer
                 public TeamWork(Net network) => _network = network;
 
                 public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
-            }
-
-            /// <summary>
-            /// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:
-            /// a row of the copy is a contiguous run of the previous layer's units. Taken before the weights change.
-            /// </summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
-            private void TransposeWeights()
-            {
             }
 
             /// <summary>
@@ -815,11 +808,11 @@ partial class Outer
                 }
             }
 
-            /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+            /// <summary>
+            /// One worker's scratch.
+            /// </summary>
             private sealed class Workspace
             {
-                public readonly int[] Positions = new int[ListStride];
-                public readonly float[] Values = new float[4 * ListStride];
             }
 
             #nullable restore

@@ -10,6 +10,9 @@ namespace Emitted
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
     /// <remarks>
     /// <para>NetGen network: 3 inputs, 1 layer, 4 parameters, loss SquaredError (Mean), batches of up to 1 rows.</para>
@@ -356,10 +359,10 @@ namespace Emitted
         {
             _stepRows = m;
             _stepLearningRate = learningRate;
-            team.Run(_teamWork!, RowsPhase, inputs);
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            team.Run(_teamWork!, UpdatePhase, inputs);
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
@@ -390,7 +393,7 @@ namespace Emitted
             return loss;
         }
 
-        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
         /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
         /// <param name="worker">The worker's index, for its scratch buffers.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -403,13 +406,13 @@ namespace Emitted
             if (phase == RowsPhase)
             {
                 // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                     RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                 return;
             }
             // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
             float learningRate = _stepLearningRate;
-            for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                 UpdatePiece(inputs, m, piece, learningRate, work);
         }
 
@@ -453,16 +456,6 @@ namespace Emitted
             public TeamWork(Perceptron network) => _network = network;
 
             public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
-        }
-
-        /// <summary>
-        /// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:
-        /// a row of the copy is a contiguous run of the previous layer's units. Taken before the weights change.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
-        private void TransposeWeights()
-        {
         }
 
         /// <summary>
@@ -557,7 +550,7 @@ namespace Emitted
             {
                 ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
                 float s0 = 0f;
-                for (int b = 0; b < m; b++)
+                for (int b = 0; b < 1; b++)
                 {
                     float a = Unsafe.Add(ref x, b * L1Inputs + i);
                     ref float row = ref Unsafe.Add(ref g1, b * L1Units);
@@ -572,7 +565,7 @@ namespace Emitted
                 for (int j = 0; j < L1Units; j++)
                 {
                     float s = 0f;
-                    for (int b = 0; b < m; b++)
+                    for (int b = 0; b < 1; b++)
                         s += Unsafe.Add(ref g1, b * L1Units + j);
                     Unsafe.Add(ref db1, j) = s;
                 }
@@ -625,7 +618,7 @@ namespace Emitted
             {
                 ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
                 float s0 = 0f;
-                for (int b = 0; b < m; b++)
+                for (int b = 0; b < 1; b++)
                 {
                     float a = Unsafe.Add(ref x, b * L1Inputs + i);
                     ref float row = ref Unsafe.Add(ref g1, b * L1Units);
@@ -640,18 +633,18 @@ namespace Emitted
                 for (int j = 0; j < L1Units; j++)
                 {
                     float s = 0f;
-                    for (int b = 0; b < m; b++)
+                    for (int b = 0; b < 1; b++)
                         s += Unsafe.Add(ref g1, b * L1Units + j);
                     Unsafe.Add(ref b1, j) -= learningRate * s;
                 }
             }
         }
 
-        /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+        /// <summary>
+        /// One worker's scratch.
+        /// </summary>
         private sealed class Workspace
         {
-            public readonly int[] Positions = new int[ListStride];
-            public readonly float[] Values = new float[4 * ListStride];
         }
 
         #nullable restore

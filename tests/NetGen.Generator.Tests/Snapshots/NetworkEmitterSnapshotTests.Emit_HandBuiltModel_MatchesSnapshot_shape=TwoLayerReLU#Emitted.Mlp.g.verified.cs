@@ -10,6 +10,9 @@ namespace Emitted
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
     using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
 
     /// <remarks>
     /// <para>NetGen network: 784 inputs, 2 layers, 79400 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 100 rows.</para>
@@ -524,10 +527,10 @@ namespace Emitted
             TransposeWeights();
             _stepRows = m;
             _stepLearningRate = learningRate;
-            team.Run(_teamWork!, RowsPhase, inputs);
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
             double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            team.Run(_teamWork!, UpdatePhase, inputs);
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
@@ -560,7 +563,7 @@ namespace Emitted
             return loss;
         }
 
-        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left.</summary>
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
         /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
         /// <param name="worker">The worker's index, for its scratch buffers.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
@@ -573,13 +576,13 @@ namespace Emitted
             if (phase == RowsPhase)
             {
                 // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
-                for (int first; (first = team.Claim(RowsPerPiece)) < m;)
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
                     RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
                 return;
             }
             // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
             float learningRate = _stepLearningRate;
-            for (int piece; (piece = team.Claim(1)) < UpdatePieces;)
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
                 UpdatePiece(inputs, m, piece, learningRate, work);
         }
 
@@ -740,7 +743,7 @@ namespace Emitted
                     for (int k = 0; k < count; k++)
                     {
                         ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                        var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, 1 * ListStride + k));
+                        var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k));
                         var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
                         v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
                         v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
@@ -884,86 +887,92 @@ namespace Emitted
             ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
             ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
 
-            int i = firstInput;
-            // dW1[i, :] = X[:, i]^T G1: 2 inputs at a time, over the rows where any of them is nonzero, up to 13 vectors of units per input in registers
-            for (; i <= endInput - 2; i += 2)
+            // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+            for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
             {
-                int count = global::NetGen.Kernels.Sparse.UnionOfColumns(inputs, L1Inputs, i, 2, m, L1Units, work.Positions, work.Values);
-                ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 13);
-                for (int j = 0; j < L1Units; j += vectors * Lanes)
+                int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                int i = piece;
+                // dW1[i, :] = X[:, i]^T G1: 2 inputs at a time, over the rows where any of them is nonzero, up to 13 vectors of units per input in registers
+                for (; i <= pieceEnd - 2; i += 2)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
-                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
-                    int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
-                    int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
-                    int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
-                    ref float mj = ref Unsafe.Add(ref g1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
-                    for (int k = 0; k < count; k++)
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 2, L1Units, work.Positions, work.Values, ListStride);
+                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                    ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    int vectors = VectorBlock.Count(L1Units, 13);
+                    for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                        var e0 = new Vec(Unsafe.Add(ref values, 2 * k)); var e1 = new Vec(Unsafe.Add(ref values, 2 * k + 1));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
-                        if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
-                        if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
-                        if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
-                        if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
-                        if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
-                        if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
-                    }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
-                    Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
-                    Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
-                    Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
-                    Simd.StoreUnsafe(s0_5, ref out0, (nuint)(j + at5));
-                    Simd.StoreUnsafe(s1_5, ref out1, (nuint)(j + at5));
-                    Simd.StoreUnsafe(s0_6, ref out0, (nuint)(j + at6));
-                    Simd.StoreUnsafe(s1_6, ref out1, (nuint)(j + at6));
-                    if (vectors > 7)
-                    {
-                        Simd.StoreUnsafe(s0_7, ref out0, (nuint)(j + at7));
-                        Simd.StoreUnsafe(s1_7, ref out1, (nuint)(j + at7));
-                    }
-                    if (vectors > 8)
-                    {
-                        Simd.StoreUnsafe(s0_8, ref out0, (nuint)(j + at8));
-                        Simd.StoreUnsafe(s1_8, ref out1, (nuint)(j + at8));
-                    }
-                    if (vectors > 9)
-                    {
-                        Simd.StoreUnsafe(s0_9, ref out0, (nuint)(j + at9));
-                        Simd.StoreUnsafe(s1_9, ref out1, (nuint)(j + at9));
-                    }
-                    if (vectors > 10)
-                    {
-                        Simd.StoreUnsafe(s0_10, ref out0, (nuint)(j + at10));
-                        Simd.StoreUnsafe(s1_10, ref out1, (nuint)(j + at10));
-                    }
-                    if (vectors > 11)
-                    {
-                        Simd.StoreUnsafe(s0_11, ref out0, (nuint)(j + at11));
-                        Simd.StoreUnsafe(s1_11, ref out1, (nuint)(j + at11));
-                    }
-                    if (vectors > 12)
-                    {
-                        Simd.StoreUnsafe(s0_12, ref out0, (nuint)(j + at12));
-                        Simd.StoreUnsafe(s1_12, ref out1, (nuint)(j + at12));
+                        j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
+                        int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
+                        int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
+                        int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
+                        ref float mj = ref Unsafe.Add(ref g1, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
+                        for (int k = 0; k < count; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
+                            if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
+                            if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
+                            if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
+                            if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
+                            if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
+                            if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s0_5, ref out0, (nuint)(j + at5));
+                        Simd.StoreUnsafe(s1_5, ref out1, (nuint)(j + at5));
+                        Simd.StoreUnsafe(s0_6, ref out0, (nuint)(j + at6));
+                        Simd.StoreUnsafe(s1_6, ref out1, (nuint)(j + at6));
+                        if (vectors > 7)
+                        {
+                            Simd.StoreUnsafe(s0_7, ref out0, (nuint)(j + at7));
+                            Simd.StoreUnsafe(s1_7, ref out1, (nuint)(j + at7));
+                        }
+                        if (vectors > 8)
+                        {
+                            Simd.StoreUnsafe(s0_8, ref out0, (nuint)(j + at8));
+                            Simd.StoreUnsafe(s1_8, ref out1, (nuint)(j + at8));
+                        }
+                        if (vectors > 9)
+                        {
+                            Simd.StoreUnsafe(s0_9, ref out0, (nuint)(j + at9));
+                            Simd.StoreUnsafe(s1_9, ref out1, (nuint)(j + at9));
+                        }
+                        if (vectors > 10)
+                        {
+                            Simd.StoreUnsafe(s0_10, ref out0, (nuint)(j + at10));
+                            Simd.StoreUnsafe(s1_10, ref out1, (nuint)(j + at10));
+                        }
+                        if (vectors > 11)
+                        {
+                            Simd.StoreUnsafe(s0_11, ref out0, (nuint)(j + at11));
+                            Simd.StoreUnsafe(s1_11, ref out1, (nuint)(j + at11));
+                        }
+                        if (vectors > 12)
+                        {
+                            Simd.StoreUnsafe(s0_12, ref out0, (nuint)(j + at12));
+                            Simd.StoreUnsafe(s1_12, ref out1, (nuint)(j + at12));
+                        }
                     }
                 }
             }
@@ -1017,165 +1026,93 @@ namespace Emitted
             ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
             var step = new Vec(-learningRate);
 
-            int i = firstInput;
-            // W1[i, :] -= learningRate X[:, i]^T G1: 2 inputs at a time, over the rows where any of them is nonzero, up to 13 vectors of units per input in registers
-            for (; i <= endInput - 2; i += 2)
+            // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+            for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
             {
-                int count = global::NetGen.Kernels.Sparse.UnionOfColumns(inputs, L1Inputs, i, 2, m, L1Units, work.Positions, work.Values);
-                if (count == 0) continue; // no row uses these inputs: their weights keep their values
-                ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 13);
-                for (int j = 0; j < L1Units; j += vectors * Lanes)
+                int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                int i = piece;
+                // W1[i, :] -= learningRate X[:, i]^T G1: 2 inputs at a time, over the rows where any of them is nonzero, up to 13 vectors of units per input in registers
+                for (; i <= pieceEnd - 2; i += 2)
                 {
-                    int done = j; // units before it were written by an earlier pass
-                    j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
-                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
-                    int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
-                    int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
-                    int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
-                    ref float mj = ref Unsafe.Add(ref g1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
-                    for (int k = 0; k < count; k++)
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 2, L1Units, work.Positions, work.Values, ListStride);
+                    if (count == 0) continue; // no row uses these inputs: their weights keep their values
+                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                    ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    int vectors = VectorBlock.Count(L1Units, 13);
+                    for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                        var e0 = new Vec(Unsafe.Add(ref values, 2 * k)); var e1 = new Vec(Unsafe.Add(ref values, 2 * k + 1));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
-                        if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
-                        if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
-                        if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
-                        if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
-                        if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
-                        if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at1));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s1_1, step, old), old), ref out1, (nuint)(j + at1));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s0_2, step, old), old), ref out0, (nuint)(j + at2));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at2));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at2, global::System.Math.Max(done, j + 2 * Lanes)), Simd.MultiplyAddEstimate(s1_2, step, old), old), ref out1, (nuint)(j + at2));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at3));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s0_3, step, old), old), ref out0, (nuint)(j + at3));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at3));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at3, global::System.Math.Max(done, j + 3 * Lanes)), Simd.MultiplyAddEstimate(s1_3, step, old), old), ref out1, (nuint)(j + at3));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at4));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s0_4, step, old), old), ref out0, (nuint)(j + at4));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at4));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at4, global::System.Math.Max(done, j + 4 * Lanes)), Simd.MultiplyAddEstimate(s1_4, step, old), old), ref out1, (nuint)(j + at4));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at5));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at5, global::System.Math.Max(done, j + 5 * Lanes)), Simd.MultiplyAddEstimate(s0_5, step, old), old), ref out0, (nuint)(j + at5));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at5));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at5, global::System.Math.Max(done, j + 5 * Lanes)), Simd.MultiplyAddEstimate(s1_5, step, old), old), ref out1, (nuint)(j + at5));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at6));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at6, global::System.Math.Max(done, j + 6 * Lanes)), Simd.MultiplyAddEstimate(s0_6, step, old), old), ref out0, (nuint)(j + at6));
-                    }
-                    {
-                        var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at6));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at6, global::System.Math.Max(done, j + 6 * Lanes)), Simd.MultiplyAddEstimate(s1_6, step, old), old), ref out1, (nuint)(j + at6));
-                    }
-                    if (vectors > 7)
-                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
+                        int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
+                        int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
+                        int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
+                        ref float mj = ref Unsafe.Add(ref g1, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
+                        for (int k = 0; k < count; k++)
                         {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at7));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at7, global::System.Math.Max(done, j + 7 * Lanes)), Simd.MultiplyAddEstimate(s0_7, step, old), old), ref out0, (nuint)(j + at7));
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
+                            v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
+                            if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
+                            if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
+                            if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
+                            if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
+                            if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
+                            if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
                         }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                        VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                        VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                        VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
+                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
+                        VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
+                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                        VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
+                        VectorBlock.Apply(ref out0, j + at5, global::System.Math.Max(done, j + 5 * Lanes), s0_5, step);
+                        VectorBlock.Apply(ref out1, j + at5, global::System.Math.Max(done, j + 5 * Lanes), s1_5, step);
+                        VectorBlock.Apply(ref out0, j + at6, global::System.Math.Max(done, j + 6 * Lanes), s0_6, step);
+                        VectorBlock.Apply(ref out1, j + at6, global::System.Math.Max(done, j + 6 * Lanes), s1_6, step);
+                        if (vectors > 7)
                         {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at7));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at7, global::System.Math.Max(done, j + 7 * Lanes)), Simd.MultiplyAddEstimate(s1_7, step, old), old), ref out1, (nuint)(j + at7));
+                            VectorBlock.Apply(ref out0, j + at7, global::System.Math.Max(done, j + 7 * Lanes), s0_7, step);
+                            VectorBlock.Apply(ref out1, j + at7, global::System.Math.Max(done, j + 7 * Lanes), s1_7, step);
                         }
-                    }
-                    if (vectors > 8)
-                    {
+                        if (vectors > 8)
                         {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at8));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at8, global::System.Math.Max(done, j + 8 * Lanes)), Simd.MultiplyAddEstimate(s0_8, step, old), old), ref out0, (nuint)(j + at8));
+                            VectorBlock.Apply(ref out0, j + at8, global::System.Math.Max(done, j + 8 * Lanes), s0_8, step);
+                            VectorBlock.Apply(ref out1, j + at8, global::System.Math.Max(done, j + 8 * Lanes), s1_8, step);
                         }
+                        if (vectors > 9)
                         {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at8));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at8, global::System.Math.Max(done, j + 8 * Lanes)), Simd.MultiplyAddEstimate(s1_8, step, old), old), ref out1, (nuint)(j + at8));
+                            VectorBlock.Apply(ref out0, j + at9, global::System.Math.Max(done, j + 9 * Lanes), s0_9, step);
+                            VectorBlock.Apply(ref out1, j + at9, global::System.Math.Max(done, j + 9 * Lanes), s1_9, step);
                         }
-                    }
-                    if (vectors > 9)
-                    {
+                        if (vectors > 10)
                         {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at9));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at9, global::System.Math.Max(done, j + 9 * Lanes)), Simd.MultiplyAddEstimate(s0_9, step, old), old), ref out0, (nuint)(j + at9));
+                            VectorBlock.Apply(ref out0, j + at10, global::System.Math.Max(done, j + 10 * Lanes), s0_10, step);
+                            VectorBlock.Apply(ref out1, j + at10, global::System.Math.Max(done, j + 10 * Lanes), s1_10, step);
                         }
+                        if (vectors > 11)
                         {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at9));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at9, global::System.Math.Max(done, j + 9 * Lanes)), Simd.MultiplyAddEstimate(s1_9, step, old), old), ref out1, (nuint)(j + at9));
+                            VectorBlock.Apply(ref out0, j + at11, global::System.Math.Max(done, j + 11 * Lanes), s0_11, step);
+                            VectorBlock.Apply(ref out1, j + at11, global::System.Math.Max(done, j + 11 * Lanes), s1_11, step);
                         }
-                    }
-                    if (vectors > 10)
-                    {
+                        if (vectors > 12)
                         {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at10));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at10, global::System.Math.Max(done, j + 10 * Lanes)), Simd.MultiplyAddEstimate(s0_10, step, old), old), ref out0, (nuint)(j + at10));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at10));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at10, global::System.Math.Max(done, j + 10 * Lanes)), Simd.MultiplyAddEstimate(s1_10, step, old), old), ref out1, (nuint)(j + at10));
-                        }
-                    }
-                    if (vectors > 11)
-                    {
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at11));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at11, global::System.Math.Max(done, j + 11 * Lanes)), Simd.MultiplyAddEstimate(s0_11, step, old), old), ref out0, (nuint)(j + at11));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at11));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at11, global::System.Math.Max(done, j + 11 * Lanes)), Simd.MultiplyAddEstimate(s1_11, step, old), old), ref out1, (nuint)(j + at11));
-                        }
-                    }
-                    if (vectors > 12)
-                    {
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at12));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at12, global::System.Math.Max(done, j + 12 * Lanes)), Simd.MultiplyAddEstimate(s0_12, step, old), old), ref out0, (nuint)(j + at12));
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at12));
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at12, global::System.Math.Max(done, j + 12 * Lanes)), Simd.MultiplyAddEstimate(s1_12, step, old), old), ref out1, (nuint)(j + at12));
+                            VectorBlock.Apply(ref out0, j + at12, global::System.Math.Max(done, j + 12 * Lanes), s0_12, step);
+                            VectorBlock.Apply(ref out1, j + at12, global::System.Math.Max(done, j + 12 * Lanes), s1_12, step);
                         }
                     }
                 }
@@ -1195,32 +1132,77 @@ namespace Emitted
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = first; r < end; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z2[r, :] = Z1[r, :] W2: 4 rows at a time, over every input, up to 3 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref z2, (r + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref z2, (r + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref z2, (r + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
                     ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
                     ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f, s9 = 0f;
-                    for (int i = 0; i < L2Inputs; i++)
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref in0, i);
-                        ref float row = ref Unsafe.Add(ref w2, i * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8); s9 += a * Unsafe.Add(ref row, 9);
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
-                    Unsafe.Add(ref out0, 9) = s9;
                 }
             }
             else
@@ -1312,32 +1294,47 @@ namespace Emitted
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW2[i, :] = Z1[:, i]^T G2: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f, s9 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g2, b * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8); s9 += a * Unsafe.Add(ref row, 9);
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
-                    out0 = s0;
-                    Unsafe.Add(ref out0, 1) = s1;
-                    Unsafe.Add(ref out0, 2) = s2;
-                    Unsafe.Add(ref out0, 3) = s3;
-                    Unsafe.Add(ref out0, 4) = s4;
-                    Unsafe.Add(ref out0, 5) = s5;
-                    Unsafe.Add(ref out0, 6) = s6;
-                    Unsafe.Add(ref out0, 7) = s7;
-                    Unsafe.Add(ref out0, 8) = s8;
-                    Unsafe.Add(ref out0, 9) = s9;
                 }
             }
             else
@@ -1436,49 +1433,49 @@ namespace Emitted
                         if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
                         if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
                     }
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)j), Vec.Zero), s0_0, Vec.Zero), ref out0, (nuint)j);
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)j), Vec.Zero), s1_0, Vec.Zero), ref out1, (nuint)j);
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at1)), Vec.Zero), s0_1, Vec.Zero), ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at1)), Vec.Zero), s1_1, Vec.Zero), ref out1, (nuint)(j + at1));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at2)), Vec.Zero), s0_2, Vec.Zero), ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at2)), Vec.Zero), s1_2, Vec.Zero), ref out1, (nuint)(j + at2));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at3)), Vec.Zero), s0_3, Vec.Zero), ref out0, (nuint)(j + at3));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at3)), Vec.Zero), s1_3, Vec.Zero), ref out1, (nuint)(j + at3));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at4)), Vec.Zero), s0_4, Vec.Zero), ref out0, (nuint)(j + at4));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at4)), Vec.Zero), s1_4, Vec.Zero), ref out1, (nuint)(j + at4));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at5)), Vec.Zero), s0_5, Vec.Zero), ref out0, (nuint)(j + at5));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at5)), Vec.Zero), s1_5, Vec.Zero), ref out1, (nuint)(j + at5));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at6)), Vec.Zero), s0_6, Vec.Zero), ref out0, (nuint)(j + at6));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at6)), Vec.Zero), s1_6, Vec.Zero), ref out1, (nuint)(j + at6));
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j, s0_0);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j, s1_0);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at1, s0_1);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at1, s1_1);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at2, s0_2);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at2, s1_2);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at3, s0_3);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at3, s1_3);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at4, s0_4);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at4, s1_4);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at5, s0_5);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at5, s1_5);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at6, s0_6);
+                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at6, s1_6);
                     if (vectors > 7)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at7)), Vec.Zero), s0_7, Vec.Zero), ref out0, (nuint)(j + at7));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at7)), Vec.Zero), s1_7, Vec.Zero), ref out1, (nuint)(j + at7));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at7, s0_7);
+                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at7, s1_7);
                     }
                     if (vectors > 8)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at8)), Vec.Zero), s0_8, Vec.Zero), ref out0, (nuint)(j + at8));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at8)), Vec.Zero), s1_8, Vec.Zero), ref out1, (nuint)(j + at8));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at8, s0_8);
+                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at8, s1_8);
                     }
                     if (vectors > 9)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at9)), Vec.Zero), s0_9, Vec.Zero), ref out0, (nuint)(j + at9));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at9)), Vec.Zero), s1_9, Vec.Zero), ref out1, (nuint)(j + at9));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at9, s0_9);
+                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at9, s1_9);
                     }
                     if (vectors > 10)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at10)), Vec.Zero), s0_10, Vec.Zero), ref out0, (nuint)(j + at10));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at10)), Vec.Zero), s1_10, Vec.Zero), ref out1, (nuint)(j + at10));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at10, s0_10);
+                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at10, s1_10);
                     }
                     if (vectors > 11)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at11)), Vec.Zero), s0_11, Vec.Zero), ref out0, (nuint)(j + at11));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at11)), Vec.Zero), s1_11, Vec.Zero), ref out1, (nuint)(j + at11));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at11, s0_11);
+                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at11, s1_11);
                     }
                     if (vectors > 12)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at12)), Vec.Zero), s0_12, Vec.Zero), ref out0, (nuint)(j + at12));
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate1, (nuint)(j + at12)), Vec.Zero), s1_12, Vec.Zero), ref out1, (nuint)(j + at12));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at12, s0_12);
+                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at12, s1_12);
                     }
                 }
             }
@@ -1517,36 +1514,36 @@ namespace Emitted
                         if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); }
                         if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); }
                     }
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)j), Vec.Zero), s0_0, Vec.Zero), ref out0, (nuint)j);
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at1)), Vec.Zero), s0_1, Vec.Zero), ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at2)), Vec.Zero), s0_2, Vec.Zero), ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at3)), Vec.Zero), s0_3, Vec.Zero), ref out0, (nuint)(j + at3));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at4)), Vec.Zero), s0_4, Vec.Zero), ref out0, (nuint)(j + at4));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at5)), Vec.Zero), s0_5, Vec.Zero), ref out0, (nuint)(j + at5));
-                    Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at6)), Vec.Zero), s0_6, Vec.Zero), ref out0, (nuint)(j + at6));
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j, s0_0);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at1, s0_1);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at2, s0_2);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at3, s0_3);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at4, s0_4);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at5, s0_5);
+                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at6, s0_6);
                     if (vectors > 7)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at7)), Vec.Zero), s0_7, Vec.Zero), ref out0, (nuint)(j + at7));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at7, s0_7);
                     }
                     if (vectors > 8)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at8)), Vec.Zero), s0_8, Vec.Zero), ref out0, (nuint)(j + at8));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at8, s0_8);
                     }
                     if (vectors > 9)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at9)), Vec.Zero), s0_9, Vec.Zero), ref out0, (nuint)(j + at9));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at9, s0_9);
                     }
                     if (vectors > 10)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at10)), Vec.Zero), s0_10, Vec.Zero), ref out0, (nuint)(j + at10));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at10, s0_10);
                     }
                     if (vectors > 11)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at11)), Vec.Zero), s0_11, Vec.Zero), ref out0, (nuint)(j + at11));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at11, s0_11);
                     }
                     if (vectors > 12)
                     {
-                        Simd.StoreUnsafe(Simd.ConditionalSelect(Simd.GreaterThan(Simd.LoadUnsafe(ref gate0, (nuint)(j + at12)), Vec.Zero), s0_12, Vec.Zero), ref out0, (nuint)(j + at12));
+                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at12, s0_12);
                     }
                 }
             }
@@ -1565,35 +1562,52 @@ namespace Emitted
             ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
             ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
             var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W2[i, :] -= learningRate Z1[:, i]^T G2: one weight at a time
-                for (int i = firstInput; i < endInput; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
                     ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    float s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-                    float s8 = 0f, s9 = 0f;
-                    for (int b = 0; b < m; b++)
+                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                        ref float row = ref Unsafe.Add(ref g2, b * L2Units);
-                        s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2); s3 += a * Unsafe.Add(ref row, 3);
-                        s4 += a * Unsafe.Add(ref row, 4); s5 += a * Unsafe.Add(ref row, 5); s6 += a * Unsafe.Add(ref row, 6); s7 += a * Unsafe.Add(ref row, 7);
-                        s8 += a * Unsafe.Add(ref row, 8); s9 += a * Unsafe.Add(ref row, 9);
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                        VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                        VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                        VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
                     }
-                    out0 -= learningRate * s0;
-                    Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                    Unsafe.Add(ref out0, 2) -= learningRate * s2;
-                    Unsafe.Add(ref out0, 3) -= learningRate * s3;
-                    Unsafe.Add(ref out0, 4) -= learningRate * s4;
-                    Unsafe.Add(ref out0, 5) -= learningRate * s5;
-                    Unsafe.Add(ref out0, 6) -= learningRate * s6;
-                    Unsafe.Add(ref out0, 7) -= learningRate * s7;
-                    Unsafe.Add(ref out0, 8) -= learningRate * s8;
-                    Unsafe.Add(ref out0, 9) -= learningRate * s9;
                 }
             }
             else
@@ -1625,51 +1639,31 @@ namespace Emitted
                             var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                             if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        {
-                            var old = Simd.LoadUnsafe(ref out0, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s0_0, step, old), old), ref out0, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out1, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s1_0, step, old), old), ref out1, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out2, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s2_0, step, old), old), ref out2, (nuint)j);
-                        }
-                        {
-                            var old = Simd.LoadUnsafe(ref out3, (nuint)j);
-                            Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j, done), Simd.MultiplyAddEstimate(s3_0, step, old), old), ref out3, (nuint)j);
-                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
                         if (vectors > 1)
                         {
-                            {
-                                var old = Simd.LoadUnsafe(ref out0, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s0_1, step, old), old), ref out0, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out1, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s1_1, step, old), old), ref out1, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out2, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s2_1, step, old), old), ref out2, (nuint)(j + at1));
-                            }
-                            {
-                                var old = Simd.LoadUnsafe(ref out3, (nuint)(j + at1));
-                                Simd.StoreUnsafe(Simd.ConditionalSelect(VectorBlock.FreshLanes(j + at1, global::System.Math.Max(done, j + Lanes)), Simd.MultiplyAddEstimate(s3_1, step, old), old), ref out3, (nuint)(j + at1));
-                            }
+                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                            VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                            VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                            VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
                         }
                     }
                 }
             }
         }
 
-        /// <summary>One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them.</summary>
+        /// <summary>
+        /// One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them, and a piece of the
+        /// first layer's inputs transposed (InputsPerPiece columns as rows), to list an input's nonzero rows.
+        /// </summary>
         private sealed class Workspace
         {
             public readonly int[] Positions = new int[ListStride];
             public readonly float[] Values = new float[4 * ListStride];
+            public readonly float[] Transposed = new float[InputsPerPiece * MaxBatch];
         }
 
         #nullable restore
