@@ -23,13 +23,20 @@ public sealed class ParallelEpochAllocationTests(ITestOutputHelper output)
             network.TrainEpoch(data.Inputs, data.Labels, data.Rows, 1e-6f, 100, 2);
         var team = (WorkerTeam)typeof(MnistMlp).GetField("_team", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(network)!;
 
-        long caller = GC.GetAllocatedBytesForCurrentThread(), workers = team.WorkerAllocatedBytes;
-        for (int i = 0; i < 10; i++)
-            network.TrainEpoch(data.Inputs, data.Labels, data.Rows, 1e-6f, 100, 2);
-        caller = GC.GetAllocatedBytesForCurrentThread() - caller;
-        workers = team.WorkerAllocatedBytes - workers;
-        output.WriteLine($"TrainEpoch on 2 threads, 10 epochs: {caller} bytes on the calling thread, {workers} on the worker");
-        Assert.Equal(0, caller);
-        Assert.Equal(0, workers);
+        // Rounds of 10 epochs until one allocates nothing, as AllocationTests does: a one-time allocation (the tiered
+        // JIT promoting a method, a thread's first wait on the gate) shows in one round; a per-epoch allocation shows
+        // in every round, and the last round is asserted.
+        var rounds = new System.Collections.Generic.List<(long Caller, long Workers)>();
+        for (int round = 0; round < 5 && (rounds.Count == 0 || rounds[^1] != (0, 0)); round++)
+        {
+            long caller = GC.GetAllocatedBytesForCurrentThread(), workers = team.WorkerAllocatedBytes;
+            for (int i = 0; i < 10; i++)
+                network.TrainEpoch(data.Inputs, data.Labels, data.Rows, 1e-6f, 100, 2);
+            rounds.Add((GC.GetAllocatedBytesForCurrentThread() - caller, team.WorkerAllocatedBytes - workers));
+        }
+
+        output.WriteLine("TrainEpoch on 2 threads, rounds of 10 epochs (calling thread, worker): " + string.Join(", ", rounds) + " bytes");
+        Assert.Equal(0, rounds[^1].Caller);
+        Assert.Equal(0, rounds[^1].Workers);
     }
 }
