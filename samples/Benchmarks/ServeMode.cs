@@ -13,9 +13,9 @@ internal static class ServeMode
 {
     public static int Run(string? dataFolder, int threads)
     {
-        var workloads = new Workloads(BenchmarkData.Mnist(dataFolder), BenchmarkData.Dense());
+        var workloads = new Workloads(BenchmarkData.Mnist(dataFolder), BenchmarkData.Dense(), threads);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ready .NET {Environment.Version}, {RuntimeInformation.ProcessArchitecture}, Vector<float>.Count {Vector<float>.Count}, {threads} thread(s) requested, NetGen trains on 1"));
+            $"ready .NET {Environment.Version}, {RuntimeInformation.ProcessArchitecture}, Vector<float>.Count {Vector<float>.Count}, epochs on {threads} thread(s)"));
         Console.Out.Flush();
         string? line;
         while ((line = Console.In.ReadLine()) is not null)

@@ -22,10 +22,11 @@ internal sealed class Workloads
     private readonly byte[] _tinyLabel = { 1 };
     private readonly float[] _logits = new float[10_000 * 10];
 
-    public Workloads(ImageDataSet mnist, ImageDataSet dense)
+    public Workloads(ImageDataSet mnist, ImageDataSet dense, int threads = 1)
     {
         Mnist = mnist;
         DenseData = dense;
+        Threads = threads;
         _mlp100.Initialize(1);
         _mlp400.Initialize(1);
         _softmax.Initialize(1);
@@ -37,8 +38,11 @@ internal sealed class Workloads
 
     public ImageDataSet DenseData { get; }
 
-    /// <summary>One epoch of the named network over 60,000 rows, batch 100, lr 0.2: the course's nn_epoch.</summary>
-    public EpochResult Epoch(string network, ImageDataSet data) => Classifier(network).TrainEpoch(data.Images, data.Labels, data.Count, LearningRate, Batch);
+    /// <summary>The threads an epoch trains on (TrainEpoch's degree of parallelism).</summary>
+    public int Threads { get; }
+
+    /// <summary>One epoch of the named network over 60,000 rows, batch 100, lr 0.2 (the course's nn_epoch), on <see cref="Threads"/> threads.</summary>
+    public EpochResult Epoch(string network, ImageDataSet data) => Classifier(network).TrainEpoch(data.Images, data.Labels, data.Count, LearningRate, Batch, Threads);
 
     /// <summary>One SGD step of the 4-16-3 network on one row.</summary>
     public float TinyStep() => _tiny.TrainBatch(_tinyInput, _tinyLabel, 1, LearningRate);

@@ -16,7 +16,7 @@ fi
 
 bash "$root/data/fetch-mnist.sh" >&2
 dotnet build "$root/generator/NetGen.Generator" -c Release -v quiet >&2
-dotnet build "$here/Benchmarks.csproj" -c Release -v quiet >&2
+dotnet build "$here/NetGen.Benchmarks.csproj" -c Release -v quiet >&2
 
 # OpenBLAS 0.3.21 does not recognise this Xeon's model and falls back to its Prescott (SSE3) kernels, 15-22x
 # slower than it can be; name the AVX-512 kernels when the CPU has AVX-512 so the peers run at their best.

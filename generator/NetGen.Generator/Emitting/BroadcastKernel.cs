@@ -5,157 +5,168 @@ using System.Linq;
 namespace NetGen.Generator.Emitting;
 
 /// <summary>
-/// Writes the register-blocked loop at the heart of the forward pass and of the weight gradient:
+/// Writes the register-blocked loop at the heart of every wide kernel:
 /// <code>
-/// S[k, c] += x_k(t) * Y[t, j + c * Lanes .. j + (c + 1) * Lanes)      for t in [0, bound)
+/// S[t, :] (+)= sum over steps of a_t * M[row(step), :]            for t in [0, Sources)
 /// </code>
-/// for <see cref="Rows"/> broadcast scalars <c>x_k</c> and <c>vectors</c> consecutive vectors of row <c>t</c> of a
-/// row-major matrix <c>Y</c>, with all the accumulators in registers. In the forward pass <c>t</c> runs over the
-/// inputs (<c>x_k = X[r + k, i]</c>, <c>Y = W</c>); in the weight gradient over the batch
-/// (<c>x_k = X[b, i + k]</c>, <c>Y = G</c>). Both are <c>A B</c> products vectorized along <c>B</c>'s rows.
+/// a few broadcast scalars <c>a_t</c> per step (one per row of the output block, or per input of a weight block),
+/// times one row of a row-major matrix <c>M</c>, with the <c>Sources x vectors</c> accumulators in registers. The
+/// forward pass runs it over a row's inputs (<c>M = W</c>), the weight gradient over the batch (<c>M = G</c>), the
+/// backward pass over the next layer's units (<c>M = W^T</c>). Steps come from a loop the caller writes: every input,
+/// every row, or a list of the nonzero ones.
 /// </summary>
-/// <remarks>Shape of the output, for 2 rows and 2 vectors:
+/// <remarks>
+/// <para>The units (the vectorized dimension) are covered in passes of up to <see cref="MaxVectors"/> vectors. How many
+/// fit and where each starts depends on <c>Vector&lt;float&gt;.Count</c>, so the kernel asks
+/// <c>NetGen.Kernels.VectorBlock</c>, whose answers the JIT folds to constants: at 8 lanes a 100-unit layer with 13
+/// vectors is one pass whose 13th vector ends at unit 100; vectors a narrower layout does not need sit behind
+/// <c>if (vectors &gt; c)</c>, which disappears from the compiled code.</para>
+/// <para>Shape of the output for 2 sources and 2 vectors:</para>
 /// <code>
-/// Vector&lt;float&gt; s00 = init, s01 = init;
-/// Vector&lt;float&gt; s10 = init, s11 = init;
-/// for (int t = 0; t &lt; bound; t++)
+/// int vectors = VectorBlock.Count(Units, 2);
+/// for (int j = 0; j &lt; Units; j += vectors * Lanes)
 /// {
-///     float a0 = x0(t), a1 = x1(t);
-///     if (a0 == 0f &amp;&amp; a1 == 0f) continue;
-///     var v0 = Load(Y, t * stride + j), v1 = Load(Y, t * stride + j + Lanes);
-///     s00 = MultiplyAdd(Broadcast(a0), v0, s00); ...
+///     j = VectorBlock.PassStart(j, Units, 2);
+///     int at1 = VectorBlock.Offset(1, Units, 2);
+///     ref float mj = ref Unsafe.Add(ref m, j);
+///     Vec s0_0 = init, s0_1 = init;
+///     Vec s1_0 = init, s1_1 = init;
+///     loop
+///     {
+///         ref float row = ref Unsafe.Add(ref mj, rowOffset);
+///         var e0 = new Vec(a0); var e1 = new Vec(a1);
+///         var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = ...;
+///         v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = ...; s1_1 = ...;
+///     }
+///     store(0, 0, s0_0); ...
 /// }
-/// store(0, j, s00); ...
 /// </code>
 /// </remarks>
 internal sealed class BroadcastKernel
 {
-    public BroadcastKernel(
-        int rows,
-        string counter,
-        string bound,
-        Func<int, string> scalar,
-        string matrix,
-        string rowStart,
-        bool skipZeros,
-        Func<int, string, string> init,
-        Action<SourceWriter, int, string, string, bool> store)
-    {
-        Rows = rows;
-        Counter = counter;
-        Bound = bound;
-        Scalar = scalar;
-        Matrix = matrix;
-        RowStart = rowStart;
-        SkipZeros = skipZeros;
-        Init = init;
-        Store = store;
-    }
+    /// <summary>The vector type the kernel is written for.</summary>
+    public VectorWidth Width { get; init; } = VectorWidth.Natural;
 
-    /// <summary>How many broadcast scalars (rows of accumulators).</summary>
-    public int Rows { get; }
+    /// <summary>How many broadcast scalars (rows of accumulators): 1 to 4.</summary>
+    public int Sources { get; init; } = 1;
 
-    /// <summary>The reduction's loop variable.</summary>
-    public string Counter { get; }
+    /// <summary>The most vectors of units one pass keeps in registers per source.</summary>
+    public int MaxVectors { get; init; } = 1;
 
-    /// <summary>The reduction's bound (a constant or <c>m</c>).</summary>
-    public string Bound { get; }
+    /// <summary>The units the kernel covers: the name of a constant, e.g. <c>L1Units</c>.</summary>
+    public string Units { get; init; } = string.Empty;
 
-    /// <summary>The k-th broadcast scalar at step <see cref="Counter"/>.</summary>
-    public Func<int, string> Scalar { get; }
+    /// <summary>The units as a number, to decide which vectors need a guard.</summary>
+    public int UnitCount { get; init; }
 
-    /// <summary>The <c>ref float</c> of the matrix whose rows are loaded as vectors.</summary>
-    public string Matrix { get; }
+    /// <summary>The <c>ref float</c> of the matrix whose rows are loaded, e.g. <c>w1</c>.</summary>
+    public string Matrix { get; init; } = string.Empty;
 
-    /// <summary>The offset of row <see cref="Counter"/> of <see cref="Matrix"/>, e.g. <c>i * L1Units</c>.</summary>
-    public string RowStart { get; }
+    /// <summary>The loop over the steps, e.g. <c>for (int i = 0; i &lt; L1Inputs; i++)</c>.</summary>
+    public string Loop { get; init; } = string.Empty;
 
-    /// <summary>Whether to skip a step at which every broadcast scalar is 0.</summary>
-    public bool SkipZeros { get; }
+    /// <summary>The offset of the step's row of <see cref="Matrix"/>, e.g. <c>i * L1Units</c>.</summary>
+    public string RowOffset { get; init; } = string.Empty;
 
-    /// <summary>The initial value of accumulator (k, at a unit offset).</summary>
-    public Func<int, string, string> Init { get; }
+    /// <summary>The scalar of source <c>t</c> at the current step.</summary>
+    public Func<int, string> Scalar { get; init; } = _ => "0f";
 
-    /// <summary>Writes the store of accumulator (k, at a unit offset, named, in the single-vector loop or not).</summary>
-    public Action<SourceWriter, int, string, string, bool> Store { get; }
+    /// <summary>The initial value of the accumulator of source <c>t</c> whose first lane is at the given unit.</summary>
+    public Func<int, string, string> Init { get; init; } = (_, _) => string.Empty;
 
     /// <summary>
-    /// Whether the stores of the single-vector loop are masked (<c>keep</c>): an in-place update must not apply the
-    /// overlapping lanes of the last vector twice. Plain stores just write the same values again.
+    /// Writes what happens to accumulator <c>(t, c)</c> after the loop; the arguments are the writer, the source, the
+    /// vector, the accumulator's name and the unit in its first lane (<c>j</c> or <c>j + at3</c>).
     /// </summary>
-    public bool MaskTail { get; set; }
-
-    /// <summary>A comment written once before the loop over the units: what the accumulators sum.</summary>
-    public string? AccumulateComment { get; set; }
-
-    /// <summary>A comment written before each block's stores: where the accumulators go.</summary>
-    public string? StoreComment { get; set; }
+    public Action<SourceWriter, int, int, string, string> Store { get; init; } = (_, _, _, _, _) => { };
 
     /// <summary>
-    /// Writes the loop over the units: blocks of <paramref name="blockVectors"/> vectors, then single vectors, the
-    /// last of which ends at the last unit (overlapping the one before when the units are not a multiple of Lanes).
+    /// Whether the stores update memory in place, so that a unit overlapped by two vectors must be written once: the
+    /// pass then records <c>done</c>, the first unit it did not reach before moving back.
     /// </summary>
-    /// <remarks>A block of vectors wider than the layer at the narrowest width (4 lanes) never runs and is not written.</remarks>
-    public void WriteUnits(SourceWriter writer, string units, int unitCount, int blockVectors)
-    {
-        if (AccumulateComment is not null)
-            writer.Line("// " + AccumulateComment);
-        writer.Line("int j = 0;");
-        if (blockVectors > 1 && unitCount >= blockVectors * Simd.MinLanes)
-        {
-            string step = Names.Int(blockVectors) + " * " + Simd.Lanes;
-            using (writer.Block("for (; j <= " + units + " - " + step + "; j += " + step + ")"))
-                WriteBlock(writer, blockVectors, tail: false);
-        }
+    public bool InPlace { get; init; }
 
-        using (writer.Block("for (; j < " + units + "; j += " + Simd.Lanes + ")"))
+    /// <summary>Writes the passes over the units.</summary>
+    public void Write(SourceWriter writer)
+    {
+        int k = MaxVectors;
+        int always = AlwaysPresent();
+        VectorWidth w = Width;
+        writer.Line("int vectors = " + w.Block + ".Count(" + Units + ", " + Names.Int(k) + ");");
+        using (writer.Block("for (int j = 0; j < " + Units + "; j += vectors * " + w.Lanes + ")"))
         {
-            if (MaskTail)
-                writer.Line("var keep = j > " + units + " - " + Simd.Lanes + " ? tail : " + Names.VectorFloat + ".AllBitsSet; // the lanes this vector adds");
-            writer.Line("j = " + Names.Math + ".Min(j, " + units + " - " + Simd.Lanes + "); // the last vector ends at the last unit");
-            WriteBlock(writer, 1, tail: true);
+            if (InPlace)
+                writer.Line("int done = j; // units before it were written by an earlier pass");
+            writer.Line("j = " + w.Block + ".PassStart(j, " + Units + ", " + Names.Int(k) + "); // the last pass ends at the last unit");
+            if (k > 1)
+            {
+                writer.Line("// Where each vector starts in the pass; the last vector of a single pass ends at the last unit.");
+                foreach (string line in Chunk(Enumerable.Range(1, k - 1).Select(c => At(c) + " = " + w.Block + ".Offset(" + Names.Int(c) + ", " + Units + ", " + Names.Int(k) + ")"), 3))
+                    writer.Line("int " + line + ";");
+            }
+
+            writer.Line("ref float mj = ref Unsafe.Add(ref " + Matrix + ", j);");
+            for (int t = 0; t < Sources; t++)
+            {
+                IEnumerable<string> declarators = Enumerable.Range(0, k).Select(c =>
+                {
+                    string init = Init(t, Unit(c));
+                    return Accumulator(t, c) + " = " + (init.Length == 0 ? w.Zero : init);
+                });
+                writer.Line(w.Type + " " + string.Join(", ", declarators) + ";");
+            }
+
+            using (writer.Block(Loop))
+            {
+                writer.Line("ref float row = ref Unsafe.Add(ref mj, " + RowOffset + ");");
+                writer.Line(string.Join(" ", Enumerable.Range(0, Sources).Select(t => "var e" + Names.Int(t) + " = " + w.Broadcast(Scalar(t)) + ";")));
+                for (int c = 0; c < k; c++)
+                {
+                    string load = (c == 0 ? "var v = " : "v = ") + w.Load("row", Offset(c)) + ";";
+                    string fmas = string.Join(" ", Enumerable.Range(0, Sources).Select(t =>
+                        Accumulator(t, c) + " = " + w.MultiplyAdd("e" + Names.Int(t), "v", Accumulator(t, c)) + ";"));
+                    writer.Line(c < always || c == 0 ? load + " " + fmas : "if (vectors > " + Names.Int(c) + ") { " + load + " " + fmas + " }");
+                }
+            }
+
+            for (int c = 0; c < k; c++)
+            {
+                if (c < always)
+                {
+                    for (int t = 0; t < Sources; t++)
+                        Store(writer, t, c, Accumulator(t, c), Unit(c));
+                    continue;
+                }
+
+                using (writer.Block("if (vectors > " + Names.Int(c) + ")"))
+                {
+                    for (int t = 0; t < Sources; t++)
+                        Store(writer, t, c, Accumulator(t, c), Unit(c));
+                }
+            }
         }
     }
 
-    /// <summary>One block: declare, reduce, store <see cref="Rows"/> x <paramref name="vectors"/> accumulators at unit <c>j</c>.</summary>
-    private void WriteBlock(SourceWriter writer, int vectors, bool tail)
+    /// <summary>The unit offset of vector <paramref name="c"/> in the pass, relative to <c>j</c>: <c>at3</c>, or 0.</summary>
+    public static string Offset(int c) => c == 0 ? "0" : At(c);
+
+    /// <summary><c>j</c> or <c>j + at3</c>: the unit in the first lane of vector <paramref name="c"/>.</summary>
+    public static string Unit(int c) => c == 0 ? "j" : "j + " + At(c);
+
+    /// <summary>
+    /// The vectors every width needs (4, 8 or 16 lanes): those below it need no guard. At 16 lanes a row of
+    /// <see cref="UnitCount"/> units needs the fewest vectors.
+    /// </summary>
+    private int AlwaysPresent() => Math.Min(MaxVectors, (UnitCount + Width.MostLanes - 1) / Width.MostLanes);
+
+    private static string At(int c) => "at" + Names.Int(c);
+
+    private static string Accumulator(int t, int c) => "s" + Names.Int(t) + "_" + Names.Int(c);
+
+    private static IEnumerable<string> Chunk(IEnumerable<string> items, int size)
     {
-        for (int k = 0; k < Rows; k++)
-        {
-            IEnumerable<string> declarators = Enumerable.Range(0, vectors)
-                .Select(c => Accumulator(k, c) + " = " + Init(k, Simd.Offset("j", c)));
-            writer.Line(Names.VectorFloat + " " + string.Join(", ", declarators) + ";");
-        }
-
-        using (writer.Block("for (int " + Counter + " = 0; " + Counter + " < " + Bound + "; " + Counter + "++)"))
-        {
-            for (int k = 0; k < Rows; k++)
-                writer.Line("float a" + Names.Int(k) + " = " + Scalar(k) + ";");
-            if (SkipZeros)
-            {
-                writer.Line("if (" + string.Join(" && ", Enumerable.Range(0, Rows).Select(k => "a" + Names.Int(k) + " == 0f")) + ")");
-                writer.Line("    continue;");
-            }
-
-            for (int c = 0; c < vectors; c++)
-                writer.Line("var v" + Names.Int(c) + " = " + Simd.Load(Matrix, RowStart + " + " + Simd.Offset("j", c)) + ";");
-            for (int k = 0; k < Rows; k++)
-            {
-                string broadcast = "e" + Names.Int(k);
-                writer.Line("var " + broadcast + " = " + Simd.Broadcast("a" + Names.Int(k)) + ";");
-                for (int c = 0; c < vectors; c++)
-                    writer.Line(Accumulator(k, c) + " = " + Simd.MultiplyAdd(broadcast, "v" + Names.Int(c), Accumulator(k, c)) + ";");
-            }
-        }
-
-        if (StoreComment is not null)
-            writer.Line("// " + StoreComment);
-        for (int k = 0; k < Rows; k++)
-        {
-            for (int c = 0; c < vectors; c++)
-                Store(writer, k, Simd.Offset("j", c), Accumulator(k, c), tail);
-        }
+        var list = items.ToList();
+        for (int i = 0; i < list.Count; i += size)
+            yield return string.Join(", ", list.Skip(i).Take(size));
     }
-
-    private static string Accumulator(int k, int c) => "s" + Names.Int(k) + Names.Int(c);
 }

@@ -10,8 +10,9 @@ namespace NetGen.Generator.Emitting;
 /// </summary>
 internal sealed class LayerTerms
 {
-    public LayerTerms(LayerModel layer, LayerModel? previous)
+    public LayerTerms(LayerModel layer, LayerModel? previous, int maxBatch = 0)
     {
+        BatchBound = maxBatch == 1 ? "1" : "m";
         Layer = layer;
         string n = Names.Int(layer.Number);
         N = n;
@@ -30,8 +31,33 @@ internal sealed class LayerTerms
         DeltaField = "_g" + n;
         KeepsPreActivation = layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus;
         SparseInput = previous is null || previous.Activation == Activation.ReLU;
+        UsesLists = previous is null && layer.Inputs >= MinListInputs;
         Previous = previous;
     }
+
+    /// <summary>
+    /// The bound of a loop over the batch's rows: <c>m</c>, or the literal 1 for a network of <c>MaxBatch = 1</c>, whose
+    /// loops over the batch the JIT then unrolls away (the tiny networks called one sample at a time).
+    /// </summary>
+    public string BatchBound { get; }
+
+    /// <summary>The fewest inputs for which the first layer lists its nonzero inputs instead of reading them all.</summary>
+    public const int MinListInputs = 32;
+
+    /// <summary>The most vectors of units a kernel keeps in registers per row: 13 covers 100 units at 8 lanes.</summary>
+    public const int MaxRegisterVectors = 13;
+
+    /// <summary>
+    /// The vectors a register block holds per row for <paramref name="units"/> units, as counted at 8 lanes (the x64
+    /// default): all of them up to <see cref="MaxRegisterVectors"/>.
+    /// </summary>
+    public static int VectorsFor(int units) => System.Math.Max(1, System.Math.Min(MaxRegisterVectors, (units + 7) / 8));
+
+    /// <summary>
+    /// The rows (or inputs) a register block shares each loaded vector between: as many as fit in 32 vector registers
+    /// (x64 with AVX-512, Arm64) beside one loaded vector and their broadcasts: 4 rows of up to 6 vectors, else 2.
+    /// </summary>
+    public static int RowsFor(int vectors) => vectors <= 6 ? 4 : 2;
 
     public LayerModel Layer { get; }
 
@@ -74,6 +100,22 @@ internal sealed class LayerTerms
     /// 0) or a ReLU layer's output (about half 0).
     /// </summary>
     public bool SparseInput { get; }
+
+    /// <summary>
+    /// Whether the layer's kernels walk lists of the nonzero inputs (<c>NetGen.Kernels.Sparse</c>) instead of every
+    /// input: the first layer of a wide input, whose zeros (81% of MNIST's pixels) are worth a list.
+    /// </summary>
+    public bool UsesLists { get; }
+
+    /// <summary>
+    /// Whether the backward kernel reads a transposed copy of the weights (<see cref="TransposedField"/>): it sums over the
+    /// layer's units for each unit of the layer before, vectorized along the latter, whose weights are then contiguous.
+    /// A layer of fewer than 4 units takes its few products straight from the weights instead.
+    /// </summary>
+    public bool UsesTransposed => Previous is not null && Layer.Units >= 4;
+
+    /// <summary>The transposed copy of the weights the backward kernel reads: <c>_w2t</c>.</summary>
+    public string TransposedField => "_w" + N + "t";
 
     /// <summary>Where the forward kernel stores <c>Z W + b</c>: the pre-activation buffer or the output itself.</summary>
     public string AffineField => KeepsPreActivation ? PreField : OutputField;

@@ -23,6 +23,9 @@ internal static class Names
     public const string Activations = "global::NetGen.Kernels.Activations";
     public const string Losses = "global::NetGen.Kernels.Losses";
     public const string Sgd = "global::NetGen.Kernels.Sgd";
+    public const string Sparse = "global::NetGen.Kernels.Sparse";
+    public const string WorkerTeam = "global::NetGen.Kernels.WorkerTeam";
+    public const string ITeamWork = "global::NetGen.Kernels.ITeamWork";
     public const string ReadOnlySpanOf = "global::System.ReadOnlySpan";
     public const string SpanOf = "global::System.Span";
     public const string EpochResult = "global::NetGen.EpochResult";

@@ -4,49 +4,54 @@ namespace NetGen.Generator.Emitting;
 
 internal static partial class NetworkEmitter
 {
-    // private void BackwardLayer2(int m)
+    // private void BackwardLayer2(int m, int firstInput, int endInput)
     // {
-    //     // dW2 = Z1^T G2: 4 inputs at a time, 2 vectors of units in registers, over the batch
-    //     // db2 = 1^T G2
+    //     // dW2 = Z1^T G2 for inputs [firstInput, endInput): 4 inputs at a time, over the batch, vectors of units in registers
+    //     // db2 = 1^T G2 (by the piece that starts at input 0)
     // }
     private static void WriteBackwardLayer(SourceWriter writer, NetworkModel model, LayerTerms t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>");
-        writer.Line("/// Layer " + t.N + " backward: <c>d" + t.Weights + " = " + t.Input + "^T " + t.Delta + "</c>"
-            + (layer.HasBias ? " and <c>d" + t.Bias + " = 1^T " + t.Delta + "</c>" : string.Empty) + ", into <see cref=\"Gradients\"/>.");
+        writer.Line("/// Layer " + t.N + " backward: <c>d" + t.Weights + " = " + t.Input + "^T " + t.Delta + "</c> for the weights of inputs <c>[firstInput, endInput)</c>"
+            + (layer.HasBias ? ", and <c>d" + t.Bias + " = 1^T " + t.Delta + "</c> with the piece that starts at input 0" : string.Empty) + ", into <see cref=\"Gradients\"/>.");
         writer.Line("/// " + t.Delta + " already carries the batch reduction (1/m for the mean), so no further scaling.");
         writer.Line("/// </summary>");
-        WriteGeneratedCode(writer);
-        using (writer.Block(LayerSignature("BackwardLayer", t, string.Empty)))
+        WriteKernelAttributes(writer);
+        using (writer.Block(WeightsSignature("BackwardLayer", t, string.Empty)))
         {
             WriteParameterGradientBody(writer, model, t, update: false);
         }
     }
 
-    // private void UpdateLayer2(int m, float learningRate)
+    // private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
     // {
-    //     // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2, without storing the gradient
+    //     // W2 -= learningRate Z1^T G2 for inputs [firstInput, endInput), b2 -= learningRate 1^T G2, without storing the gradient
     // }
     private static void WriteUpdateLayer(SourceWriter writer, NetworkModel model, LayerTerms t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>");
-        writer.Line("/// Layer " + t.N + " SGD step, fused with its gradient: <c>" + t.Weights + " -= learningRate " + t.Input + "^T " + t.Delta + "</c>"
-            + (layer.HasBias ? " and <c>" + t.Bias + " -= learningRate 1^T " + t.Delta + "</c>" : string.Empty) + ".");
-        writer.Line("/// Call it after the layer's " + (t.Previous is null ? "gradients are done" : "<c>G" + Names.Int(layer.Index) + "</c> has been taken from the old weights") + ".");
+        writer.Line("/// Layer " + t.N + " SGD step, fused with its gradient: <c>" + t.Weights + " -= learningRate " + t.Input + "^T " + t.Delta + "</c> for the weights of inputs <c>[firstInput, endInput)</c>"
+            + (layer.HasBias ? ", and <c>" + t.Bias + " -= learningRate 1^T " + t.Delta + "</c> with the piece that starts at input 0" : string.Empty) + ".");
+        writer.Line("/// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it");
+        writer.Line("/// after " + (t.Previous is null ? "the layer's gradients are done" : "<c>G" + Names.Int(layer.Index) + "</c> has been taken from the old weights") + ".");
         writer.Line("/// </summary>");
-        WriteGeneratedCode(writer);
-        using (writer.Block(LayerSignature("UpdateLayer", t, ", float learningRate")))
+        WriteKernelAttributes(writer);
+        using (writer.Block(WeightsSignature("UpdateLayer", t, ", float learningRate")))
         {
             WriteParameterGradientBody(writer, model, t, update: true);
         }
     }
 
-    private static string LayerSignature(string method, LayerTerms t, string extra) =>
-        t.Previous is null
-            ? "private void " + method + t.N + "(" + Names.ReadOnlySpan + " inputs, int m" + extra + ")"
-            : "private void " + method + t.N + "(int m" + extra + ")";
+    /// <summary><c>private void UpdateLayer1(ReadOnlySpan&lt;float&gt; inputs, int m, int firstInput, int endInput, float learningRate, Workspace work)</c>.</summary>
+    private static string WeightsSignature(string method, LayerTerms t, string extra) =>
+        "private void " + method + t.N + "(" + (t.Previous is null ? Names.ReadOnlySpan + " inputs, " : string.Empty)
+        + "int m, int firstInput, int endInput" + extra + (t.UsesLists ? ", Workspace work" : string.Empty) + ")";
+
+    /// <summary><c>UpdateLayer1(inputs, m, first, end, learningRate, work);</c> and the like.</summary>
+    private static string WeightsCall(string method, LayerTerms t, string first, string end, string extra, string work) =>
+        method + t.N + "(" + (t.Previous is null ? "inputs, " : string.Empty) + "m, " + first + ", " + end + extra + (t.UsesLists ? ", " + work : string.Empty) + ");";
 
     private static void WriteParameterGradientBody(SourceWriter writer, NetworkModel model, LayerTerms t, bool update)
     {
@@ -65,128 +70,165 @@ internal static partial class NetworkEmitter
         if (layer.HasBias)
             writer.Line(Simd.ArrayRef(bias, buffer, t.BiasOffset));
         bool wide = layer.Units >= Simd.MinLanes;
-        if (wide)
-            writer.Line(Simd.ZeroDeclaration);
-        if (update && wide)
+        if (t.UsesLists && wide)
         {
-            writer.Line("var step = " + Simd.Broadcast("-learningRate") + ";");
-            writer.Line("var tail = " + Simd.TailMask(t.UnitsConst) + ";");
+            writer.Line(Simd.ArrayRef("int", "positions", "work.Positions", "0"));
+            writer.Line(Simd.ArrayRef("values", "work.Values"));
         }
+
+        if (update && wide)
+            writer.Line("var step = " + VectorWidth.Natural.Broadcast("-learningRate") + ";");
+        if (update && wide && layer.Units < Simd.MaxLanes)
+            writer.Line("var step4 = " + VectorWidth.Narrow.Broadcast("-learningRate") + ";");
 
         writer.Line();
         string equation = update
-            ? t.Weights + " -= learningRate " + t.Input + "^T " + t.Delta
-            : "d" + t.Weights + " = " + t.Input + "^T " + t.Delta;
-        WriteNarrowOrWide(
+            ? t.Weights + "[i, :] -= learningRate " + t.Input + "[:, i]^T " + t.Delta
+            : "d" + t.Weights + "[i, :] = " + t.Input + "[:, i]^T " + t.Delta;
+        WriteByWidth(
             writer,
             layer.Units,
             t.UnitsConst,
-            narrow: () =>
+            scalar: () =>
             {
                 writer.Line("// " + equation + ": one weight at a time");
                 WriteWeightGradientNarrow(writer, t, input, delta, weights, update);
             },
-            wide: () => WriteWeightGradientWide(writer, t, input, delta, weights, update, equation));
+            vector: width => WriteWeightGradientWide(writer, t, input, weights, update, equation, width));
 
         if (!layer.HasBias)
             return;
         writer.Line();
         writer.Line(update
-            ? "// " + t.Bias + " -= learningRate 1^T " + t.Delta + ": the column sums of " + t.Delta
-            : "// d" + t.Bias + " = 1^T " + t.Delta + ": the column sums of " + t.Delta);
-        WriteNarrowOrWide(
-            writer,
-            layer.Units,
-            t.UnitsConst,
-            narrow: () => WriteBiasGradientNarrow(writer, t, delta, bias, update),
-            wide: () => WriteBiasGradientWide(writer, t, delta, bias, update));
+            ? "// " + t.Bias + " -= learningRate 1^T " + t.Delta + ": the column sums of " + t.Delta + ", by the piece that starts at input 0"
+            : "// d" + t.Bias + " = 1^T " + t.Delta + ": the column sums of " + t.Delta + ", by the piece that starts at input 0");
+        using (writer.Block("if (firstInput == 0)"))
+        {
+            WriteNarrowOrWide(
+                writer,
+                layer.Units,
+                t.UnitsConst,
+                narrow: () => WriteBiasGradientNarrow(writer, t, delta, bias, update),
+                wide: () => WriteBiasGradientWide(writer, t, delta, bias, update));
+        }
     }
 
+    // for (int i = firstInput; i < endInput; i++) { float s0 = 0, ...; for (b) { a = X[b, i]; s0 += a G[b, 0]; ... } W[i, :] -= learningRate s }
     private static void WriteWeightGradientNarrow(SourceWriter writer, LayerTerms t, string input, string delta, string weights, bool update)
     {
-        using (writer.Block("for (int i = 0; i < " + t.InputsConst + "; i++)"))
+        using (writer.Block("for (int i = firstInput; i < endInput; i++)"))
         {
-            using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
-            {
-                writer.Line("float s = 0f;");
-                writer.Line("for (int b = 0; b < m; b++)");
-                writer.Line("    s += " + Simd.Element(input, "b * " + t.InputsConst + " + i") + " * " + Simd.Element(delta, "b * " + t.UnitsConst + " + j") + ";");
-                string target = Simd.Element(weights, "i * " + t.UnitsConst + " + j");
-                writer.Line(update ? target + " -= learningRate * s;" : target + " = s;");
-            }
+            writer.Line("ref float out0 = " + Simd.At(weights, "i * " + t.UnitsConst) + ";");
+            WriteScalarAccumulators(
+                writer,
+                t.Layer.Units,
+                init: _ => "0f",
+                loop: "for (int b = 0; b < " + t.BatchBound + "; b++)",
+                scalar: Simd.Element(input, "b * " + t.InputsConst + " + i"),
+                row: Simd.At(delta, "b * " + t.UnitsConst),
+                store: j => Simd.Element("out0", Names.Int(j)) + (update ? " -= learningRate * s" : " = s") + Names.Int(j) + ";");
         }
     }
 
-    // for (; i <= inputs - 4; i += 4) { rows of dW; BroadcastKernel over b }  for (; i < inputs; i++) { ... }
-    private static void WriteWeightGradientWide(SourceWriter writer, LayerTerms t, string input, string delta, string weights, bool update, string equation)
+    // for (; i <= endInput - 4; i += 4) { rows of W; BroadcastKernel over the batch }, or, with lists, per piece of inputs:
+    // transpose the piece's columns of X, then per input (or block) the list of its nonzero rows and the kernel over it.
+    private static void WriteWeightGradientWide(SourceWriter writer, LayerTerms t, string input, string weights, bool update, string equation, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        bool blocked = layer.Inputs >= BlockRows;
-        string skip = t.SparseInput ? ", skipping a row whose " + Names.Int(BlockRows) + " inputs are all 0" : string.Empty;
-        if (blocked)
+        int vectors = width.VectorsFor(layer.Units);
+        int block = LayerTerms.RowsFor(vectors);
+        string over = t.UsesLists ? "over the rows where " + (block == 1 ? "it" : "any of them") + " is nonzero" : "over the batch";
+        string what = "// " + equation + ": " + (block == 1 ? "one input at a time, " : Names.Int(block) + " inputs at a time, ") + over
+            + ", up to " + Names.Int(vectors) + " vectors of units " + (block == 1 ? string.Empty : "per input ") + "in registers";
+        var kernel = new WeightKernel(t, input, weights, update, block, vectors, width);
+        if (!t.UsesLists)
         {
-            writer.Line("// " + equation + ": " + Names.Int(BlockRows) + " inputs i at a time, " + Names.Int(BlockVectors) + " vectors of units in registers, summed over the batch" + skip);
-            writer.Line(layer.Inputs % BlockRows == 0 ? "for (int i = 0; i < " + t.InputsConst + "; i += " + Names.Int(BlockRows) + ")" : "int i = 0;");
-            if (layer.Inputs % BlockRows != 0)
-                writer.Line("for (; i <= " + t.InputsConst + " - " + Names.Int(BlockRows) + "; i += " + Names.Int(BlockRows) + ")");
-            using (writer.Block())
-                WriteWeightGradientRows(writer, t, input, delta, weights, update, BlockRows);
-            if (layer.Inputs % BlockRows == 0)
-                return;
-            writer.Line("// The " + Names.Int(layer.Inputs % BlockRows) + " inputs left over, one at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers.");
-        }
-        else
-        {
-            writer.Line("// " + equation + ": one input i at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers, summed over the batch");
-        }
-
-        using (writer.Block(blocked ? "for (; i < " + t.InputsConst + "; i++)" : "for (int i = 0; i < " + t.InputsConst + "; i++)"))
-            WriteWeightGradientRows(writer, t, input, delta, weights, update, 1);
-    }
-
-    private static void WriteWeightGradientRows(SourceWriter writer, LayerTerms t, string input, string delta, string weights, bool update, int rows)
-    {
-        for (int k = 0; k < rows; k++)
-        {
-            string row = k == 0 ? "i" : "(i + " + Names.Int(k) + ")";
-            writer.Line("ref float " + weights + "Row" + Names.Int(k) + " = " + Simd.At(weights, row + " * " + t.UnitsConst) + ";");
-        }
-
-        var kernel = new BroadcastKernel(
-            rows,
-            counter: "b",
-            bound: "m",
-            scalar: k => Simd.Element(input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
-            matrix: delta,
-            rowStart: "b * " + t.UnitsConst,
-            skipZeros: t.SparseInput,
-            init: (k, offset) => Simd.Zero,
-            store: (w, k, offset, accumulator, tail) => WriteGradientStore(w, weights + "Row" + Names.Int(k), offset, accumulator, tail, update));
-        kernel.MaskTail = update;
-        string inputIndex = rows == 1 ? "i" : "i + k";
-        kernel.AccumulateComment = "s[k][c] = sum over the rows b of " + t.Input + "[b, " + inputIndex + "] " + t.Delta + "[b, j + c Lanes ..]";
-        kernel.StoreComment = update
-            ? t.Weights + "[" + inputIndex + ", j + c Lanes ..] -= learningRate s[k][c]"
-            : "d" + t.Weights + "[" + inputIndex + ", j + c Lanes ..] = s[k][c]";
-        kernel.WriteUnits(writer, t.UnitsConst, t.Layer.Units, rows == 1 ? SingleRowVectors : BlockVectors);
-    }
-
-    /// <summary>
-    /// Stores a gradient vector, or applies it: <c>W -= learningRate * s</c>. In the single-vector loop only the lanes
-    /// in <c>keep</c> change: the last vector's first lanes were updated by the vector before.
-    /// </summary>
-    private static void WriteGradientStore(SourceWriter writer, string row, string offset, string accumulator, bool tail, bool update)
-    {
-        if (!update)
-        {
-            writer.Line(Simd.Store(accumulator, row, offset));
+            writer.Line("int i = firstInput;");
+            WriteWeightBlocks(writer, kernel, what, "endInput", layer.Inputs % block != 0);
             return;
         }
 
-        string old = "w" + accumulator.Substring(1);
-        string updated = Simd.MultiplyAdd(accumulator, "step", old);
-        writer.Line("var " + old + " = " + Simd.Load(row, offset) + ";");
-        writer.Line(Simd.Store(tail ? Simd.Select("keep", updated, old) : updated, row, offset));
+        writer.Line("// The inputs InputsPerPiece at a time, their columns of " + t.Input + " copied as rows: an input's nonzero rows are then listed a vector at a time.");
+        using (writer.Block("for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)"))
+        {
+            writer.Line("int pieceEnd = " + Names.Math + ".Min(piece + InputsPerPiece, endInput);");
+            writer.Line(Names.Sparse + ".TransposeColumns(inputs, " + t.InputsConst + ", piece, pieceEnd - piece, m, work.Transposed);");
+            writer.Line("int i = piece;");
+            WriteWeightBlocks(writer, kernel, what, "pieceEnd", layer.Inputs % block != 0);
+        }
+    }
+
+    /// <summary>What a weight kernel needs to know, for the blocks of inputs and the inputs left over alike.</summary>
+    private sealed record WeightKernel(LayerTerms Terms, string Input, string Weights, bool Update, int Block, int Vectors, VectorWidth Width);
+
+    // for (; i <= end - block; i += block) { ... }  [for (; i < end; i++) { ... }]
+    private static void WriteWeightBlocks(SourceWriter writer, WeightKernel kernel, string what, string end, bool leftover)
+    {
+        int block = kernel.Block;
+        writer.Line(what);
+        if (block == 1)
+        {
+            using (writer.Block("for (; i < " + end + "; i++)"))
+                WriteWeightGradientRows(writer, kernel, 1);
+            return;
+        }
+
+        using (writer.Block("for (; i <= " + end + " - " + Names.Int(block) + "; i += " + Names.Int(block) + ")"))
+            WriteWeightGradientRows(writer, kernel, block);
+
+        // Pieces start at multiples of the block, so only a layer whose inputs are not a multiple of it has inputs left over.
+        if (!leftover)
+            return;
+        writer.Line("// The inputs left over, one at a time.");
+        using (writer.Block("for (; i < " + end + "; i++)"))
+            WriteWeightGradientRows(writer, kernel, 1);
+    }
+
+    private static void WriteWeightGradientRows(SourceWriter writer, WeightKernel kernel, int inputs)
+    {
+        LayerTerms t = kernel.Terms;
+        if (t.UsesLists)
+        {
+            writer.Line("int count = " + Names.Sparse + ".UnionOfRows(work.Transposed, m, i - piece, " + Names.Int(inputs) + ", " + t.UnitsConst
+                + ", work.Positions, work.Values, ListStride);");
+            if (kernel.Update)
+                writer.Line("if (count == 0) continue; // no row uses " + (inputs == 1 ? "this input: its weights keep their values" : "these inputs: their weights keep their values"));
+        }
+
+        for (int k = 0; k < inputs; k++)
+            writer.Line("ref float out" + Names.Int(k) + " = " + Simd.At(kernel.Weights, Row("i", k) + " * " + t.UnitsConst) + ";");
+
+        var broadcast = new BroadcastKernel
+        {
+            Width = kernel.Width,
+            Sources = inputs,
+            MaxVectors = kernel.Vectors,
+            Units = t.UnitsConst,
+            UnitCount = t.Layer.Units,
+            Matrix = "g" + t.N,
+            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < " + t.BatchBound + "; b++)",
+            RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "b * " + t.UnitsConst,
+            Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element(kernel.Input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
+            InPlace = kernel.Update,
+            Store = (w, k, c, accumulator, unit) => WriteGradientStore(w, kernel.Width, "out" + Names.Int(k), c, accumulator, unit, kernel.Update),
+        };
+        broadcast.Write(writer);
+    }
+
+    /// <summary>
+    /// Stores a gradient vector, or applies it: <c>W -= learningRate * s</c>, changing only the lanes no earlier vector
+    /// of the row changed (a vector moved back to end at the last unit overlaps the one before it).
+    /// </summary>
+    private static void WriteGradientStore(SourceWriter writer, VectorWidth width, string row, int c, string accumulator, string unit, bool update)
+    {
+        if (!update)
+        {
+            writer.Line(width.Store(accumulator, row, unit));
+            return;
+        }
+
+        string fresh = c == 0 ? "done" : Names.Math + ".Max(done, j + " + (c == 1 ? width.Lanes : Names.Int(c) + " * " + width.Lanes) + ")";
+        writer.Line(width.Block + ".Apply(ref " + row + ", " + unit + ", " + fresh + ", " + accumulator + ", " + width.Step + ");");
     }
 
     private static void WriteBiasGradientNarrow(SourceWriter writer, LayerTerms t, string delta, string bias, bool update)
@@ -194,28 +236,27 @@ internal static partial class NetworkEmitter
         using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
         {
             writer.Line("float s = 0f;");
-            writer.Line("for (int b = 0; b < m; b++)");
+            writer.Line("for (int b = 0; b < " + t.BatchBound + "; b++)");
             writer.Line("    s += " + Simd.Element(delta, "b * " + t.UnitsConst + " + j") + ";");
             string target = Simd.Element(bias, "j");
             writer.Line(update ? target + " -= learningRate * s;" : target + " = s;");
         }
     }
 
-    // for (int j = 0; j < units; j += Lanes) { clamp the last vector to end at the last unit; sum the column block }
+    // for (int j = 0; j < units; j += Lanes) { move the last vector back to end at the last unit; sum the column block }
     private static void WriteBiasGradientWide(SourceWriter writer, LayerTerms t, string delta, string bias, bool update)
     {
         using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j += " + Simd.Lanes + ")"))
         {
             if (update)
-                writer.Line("var keep = j > " + t.UnitsConst + " - " + Simd.Lanes + " ? tail : " + Names.VectorFloat + ".AllBitsSet;");
+                writer.Line("int done = j;");
             writer.Line("j = " + Names.Math + ".Min(j, " + t.UnitsConst + " - " + Simd.Lanes + "); // the last vector ends at the last unit");
             writer.Line("var s = " + Simd.Zero + ";");
-            writer.Line("for (int b = 0; b < m; b++)");
+            writer.Line("for (int b = 0; b < " + t.BatchBound + "; b++)");
             writer.Line("    s += " + Simd.Load(delta, "b * " + t.UnitsConst + " + j") + ";");
             if (update)
             {
-                string old = Simd.Load(bias, "j");
-                writer.Line(Simd.Store(Simd.Select("keep", Simd.MultiplyAdd("s", "step", old), old), bias, "j"));
+                writer.Line("VectorBlock.Apply(ref " + bias + ", j, done, s, step);");
             }
             else
             {

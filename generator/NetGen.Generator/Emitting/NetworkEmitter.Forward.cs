@@ -1,68 +1,97 @@
+using System.Linq;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emitting;
 
 internal static partial class NetworkEmitter
 {
-    /// <summary>Rows of the batch one forward step keeps in registers (and inputs one weight-gradient step does).</summary>
-    private const int BlockRows = 4;
-
-    /// <summary>Vectors of units one step keeps in registers per row: 4 x 2 accumulators leave room in 16 registers.</summary>
-    private const int BlockVectors = 2;
-
-    /// <summary>Vectors of units a single row keeps in registers: 4 independent chains of fused multiply-adds.</summary>
-    private const int SingleRowVectors = 4;
-
-    // private void ForwardLayer1(ReadOnlySpan<float> x, int m)
+    // private void ForwardLayer1(ReadOnlySpan<float> inputs, int first, int end, Workspace work)
     // {
-    //     // Z1 = ReLU(X W1): 4 rows at a time, 2 vectors of units in registers, over the 784 inputs
-    //     for (; r <= m - 4; r += 4) { ...BroadcastKernel... }
-    //     for (; r < m; r++) { ... }
+    //     // Z1 = ReLU(X W1): 2 rows at a time, over the inputs nonzero in either row, 13 vectors of units in registers
+    //     for (; r <= end - 2; r += 2) { count = Sparse.UnionOfRows(...); ...BroadcastKernel... }
+    //     for (; r < end; r++) { the same for one row }
     // }
     private static void WriteForwardLayer(SourceWriter writer, NetworkModel model, LayerTerms t)
     {
         LayerModel layer = t.Layer;
-        writer.Line("/// <summary>Layer " + t.N + " forward: <c>" + t.Equation + "</c>, [m x " + Names.Int(layer.Inputs) + "] to [m x " + Names.Int(layer.Units) + "].</summary>");
-        WriteGeneratedCode(writer);
-        string signature = t.Previous is null
-            ? "private void ForwardLayer" + t.N + "(" + Names.ReadOnlySpan + " inputs, int m)"
-            : "private void ForwardLayer" + t.N + "(int m)";
-        using (writer.Block(signature))
+        writer.Line("/// <summary>Layer " + t.N + " forward: <c>" + t.Equation + "</c> for rows <c>[first, end)</c>, [m x " + Names.Int(layer.Inputs) + "] to [m x " + Names.Int(layer.Units) + "].</summary>");
+        WriteKernelAttributes(writer);
+        using (writer.Block(ForwardSignature(t)))
         {
             string input = InputRef(t);
-            string weights = "w" + t.N;
-            string bias = "b" + t.N;
             string output = t.KeepsPreActivation ? "p" + t.N : "z" + t.N;
             if (t.Previous is not null)
                 writer.Line(Simd.ArrayRef(input, "_" + input));
             else
                 writer.Line(Simd.SpanRef(input, "inputs"));
-            writer.Line(Simd.ArrayRef(weights, "_parameters", t.WeightOffset));
+            writer.Line(Simd.ArrayRef("w" + t.N, "_parameters", t.WeightOffset));
             if (layer.HasBias)
-                writer.Line(Simd.ArrayRef(bias, "_parameters", t.BiasOffset));
+                writer.Line(Simd.ArrayRef("b" + t.N, "_parameters", t.BiasOffset));
             writer.Line(Simd.ArrayRef(output, t.AffineField));
-            if (layer.Units >= Simd.MinLanes)
-                writer.Line(Simd.ZeroDeclaration);
+            if (t.UsesLists && layer.Units >= Simd.MinLanes)
+            {
+                writer.Line(Simd.ArrayRef("int", "positions", "work.Positions", "0"));
+                writer.Line(Simd.ArrayRef("values", "work.Values"));
+            }
+
             writer.Line();
-            WriteNarrowOrWide(
+            WriteByWidth(
                 writer,
                 layer.Units,
                 t.UnitsConst,
-                narrow: () => WriteForwardNarrow(writer, model, t, InputRef(t), weights, bias, output),
-                wide: () => WriteForwardWide(writer, model, t, InputRef(t), weights, bias, output));
+                scalar: () => WriteForwardNarrow(writer, t, input, output),
+                vector: width => WriteForwardWide(writer, model, t, input, output, width));
 
             if (t.KeepsPreActivation)
             {
                 writer.Line();
                 writer.Line("// " + t.Output + " = " + LayerTerms.Apply(layer.Activation, t.Pre));
-                string count = "m * " + t.UnitsConst;
-                writer.Line(t.ActivationKernel + "(new " + Names.ReadOnlySpan + "(" + t.PreField + ", 0, " + count + "), new " + Names.Span + "(" + t.OutputField + ", 0, " + count + "));");
+                string range = "first * " + t.UnitsConst + ", (end - first) * " + t.UnitsConst;
+                writer.Line(t.ActivationKernel + "(new " + Names.ReadOnlySpan + "(" + t.PreField + ", " + range + "), new " + Names.Span + "(" + t.OutputField + ", " + range + "));");
             }
         }
     }
 
+    /// <summary><c>private void ForwardLayer1(ReadOnlySpan&lt;float&gt; inputs, int first, int end, Workspace work)</c> or <c>ForwardLayer2(int first, int end)</c>.</summary>
+    private static string ForwardSignature(LayerTerms t) =>
+        "private void ForwardLayer" + t.N + "(" + (t.Previous is null ? Names.ReadOnlySpan + " inputs, " : string.Empty) + "int first, int end"
+        + (t.UsesLists ? ", Workspace work" : string.Empty) + ")";
+
+    /// <summary><c>ForwardLayer1(inputs, first, end, work);</c> or <c>ForwardLayer2(first, end);</c>.</summary>
+    private static string ForwardCall(LayerTerms t, string first, string end, string work) =>
+        "ForwardLayer" + t.N + "(" + (t.Previous is null ? "inputs, " : string.Empty) + first + ", " + end + (t.UsesLists ? ", " + work : string.Empty) + ");";
+
     /// <summary>The <c>ref float</c> local of a layer's input: <c>x</c> (from the <c>inputs</c> span) or <c>z1</c>, <c>z2</c>, ...</summary>
     private static string InputRef(LayerTerms t) => t.Previous is null ? "x" : "z" + Names.Int(t.Previous.Number);
+
+    /// <summary>
+    /// Writes a kernel for the layer's width: the scalar one below 4 units; from 16 units the <c>Vector&lt;float&gt;</c>
+    /// one; in between both vector kernels, behind <c>if (units &lt; Lanes)</c>: 128-bit vectors when the layer is narrower
+    /// than <c>Vector&lt;float&gt;</c> (a 10-unit layer at 16 lanes), the natural width otherwise. The JIT keeps one.
+    /// </summary>
+    private static void WriteByWidth(SourceWriter writer, int units, string unitsConst, System.Action scalar, System.Action<VectorWidth> vector)
+    {
+        if (units < Simd.MinLanes)
+        {
+            scalar();
+            return;
+        }
+
+        if (units >= Simd.MaxLanes)
+        {
+            vector(VectorWidth.Natural);
+            return;
+        }
+
+        using (writer.Block("if (" + unitsConst + " < " + Simd.Lanes + ")"))
+        {
+            writer.Line("// Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.");
+            vector(VectorWidth.Narrow);
+        }
+
+        using (writer.Block("else"))
+            vector(VectorWidth.Natural);
+    }
 
     /// <summary>
     /// Writes the vector path, the scalar path, or both behind <c>if (units &lt; Lanes)</c>, as the width allows:
@@ -92,78 +121,115 @@ internal static partial class NetworkEmitter
             wide();
     }
 
-    // for (int r = 0; r < m; r++) for (int j = 0; j < units; j++) { s = b[j]; for (i) s += X[r, i] W[i, j]; Z[r, j] = s; }
-    private static void WriteForwardNarrow(SourceWriter writer, NetworkModel model, LayerTerms t, string input, string weights, string bias, string output)
+    // for (int r = first; r < end; r++) { float s0 = b[0], s1 = b[1], ...; for (i) { a = X[r, i]; s0 += a W[i, 0]; ... } Z[r, :] = s }
+    private static void WriteForwardNarrow(SourceWriter writer, LayerTerms t, string input, string output)
     {
         LayerModel layer = t.Layer;
-        using (writer.Block("for (int r = 0; r < m; r++)"))
+        using (writer.Block("for (int r = first; r < end; r++)"))
         {
-            writer.Line("ref float " + input + "Row0 = " + Simd.At(input, "r * " + t.InputsConst) + ";");
-            writer.Line("ref float " + output + "Row0 = " + Simd.At(output, "r * " + t.UnitsConst) + ";");
-            using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
+            writer.Line("ref float in0 = " + Simd.At(input, "r * " + t.InputsConst) + ";");
+            writer.Line("ref float out0 = " + Simd.At(output, "r * " + t.UnitsConst) + ";");
+            WriteScalarAccumulators(
+                writer,
+                layer.Units,
+                init: j => layer.HasBias ? Simd.Element("b" + t.N, Names.Int(j)) : "0f",
+                loop: "for (int i = 0; i < " + t.InputsConst + "; i++)",
+                scalar: Simd.Element("in0", "i"),
+                row: Simd.At("w" + t.N, "i * " + t.UnitsConst),
+                store: j => Simd.Element("out0", Names.Int(j)) + " = " + (layer.Activation == Activation.ReLU ? "s" + Names.Int(j) + " > 0f ? s" + Names.Int(j) + " : 0f" : "s" + Names.Int(j)) + ";");
+        }
+    }
+
+    /// <summary>
+    /// The scalar form of the broadcast kernel, for rows narrower than a vector: one accumulator per unit, unrolled, so
+    /// that the sums are independent chains: <c>s_j (+)= a * row[j]</c> over the steps of <paramref name="loop"/>.
+    /// </summary>
+    private static void WriteScalarAccumulators(SourceWriter writer, int units, System.Func<int, string> init, string loop, string scalar, string row, System.Func<int, string> store)
+    {
+        for (int j = 0; j < units; j += 4)
+        {
+            int n = System.Math.Min(4, units - j);
+            writer.Line("float " + string.Join(", ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " = " + init(u))) + ";");
+        }
+
+        using (writer.Block(loop))
+        {
+            writer.Line("float a = " + scalar + ";");
+            writer.Line("ref float row = " + row + ";");
+            for (int j = 0; j < units; j += 4)
             {
-                writer.Line("float s = " + (layer.HasBias ? Simd.Element(bias, "j") : "0f") + ";");
-                writer.Line("for (int i = 0; i < " + t.InputsConst + "; i++)");
-                writer.Line("    s += " + Simd.Element(input + "Row0", "i") + " * " + Simd.Element(weights, "i * " + t.UnitsConst + " + j") + ";");
-                writer.Line(Simd.Element(output + "Row0", "j") + " = " + (layer.Activation == Activation.ReLU ? "s > 0f ? s : 0f" : "s") + ";");
+                int n = System.Math.Min(4, units - j);
+                writer.Line(string.Join(" ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " += a * " + Simd.Element("row", Names.Int(u)) + ";")));
             }
         }
+
+        for (int j = 0; j < units; j++)
+            writer.Line(store(j));
     }
 
-    // 4 rows at a time, then the rows left one at a time; each: blocks of 2 vectors of units, single vectors, tail.
-    private static void WriteForwardWide(SourceWriter writer, NetworkModel model, LayerTerms t, string input, string weights, string bias, string output)
+    // Blocks of RowsFor(vectors) rows, then the rows left over one at a time; each a BroadcastKernel over the inputs (or the list of nonzero ones).
+    private static void WriteForwardWide(SourceWriter writer, NetworkModel model, LayerTerms t, string input, string output, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        string what = t.Output + "[r.., j..] = " + LayerTerms.Apply(layer.Activation, t.Input + "[r.., :] " + t.Weights + "[:, j..]" + (layer.HasBias ? " + " + t.Bias + "[j..]" : string.Empty));
-        bool blocked = model.MaxBatch >= BlockRows;
-        if (blocked)
+        int vectors = width.VectorsFor(layer.Units);
+        int rows = LayerTerms.RowsFor(vectors);
+        string what = t.Output + "[r, :] = " + LayerTerms.Apply(layer.Activation, t.Input + "[r, :] " + t.Weights + (layer.HasBias ? " + " + t.Bias : string.Empty));
+        string over = t.UsesLists ? "over the inputs nonzero in any of them" : "over every input";
+        writer.Line("int r = first;");
+        if (model.MaxBatch >= rows)
         {
-            writer.Line("int r = 0;");
-            writer.Line("// " + what + ": " + Names.Int(BlockRows) + " rows at a time, " + Names.Int(BlockVectors) + " vectors of units in registers, summed over the inputs"
-                + (t.SparseInput ? ", skipping an input that is 0 in all 4 rows" : string.Empty));
-            using (writer.Block("for (; r <= m - " + Names.Int(BlockRows) + "; r += " + Names.Int(BlockRows) + ")"))
-                WriteForwardRows(writer, t, input, weights, bias, output, BlockRows);
+            writer.Line("// " + what + ": " + Names.Int(rows) + " rows at a time, " + over + ", up to " + Names.Int(vectors) + " vectors of units per row in registers");
+            using (writer.Block("for (; r <= end - " + Names.Int(rows) + "; r += " + Names.Int(rows) + ")"))
+                WriteForwardRows(writer, t, input, output, rows, vectors, width);
+            writer.Line("// The rows left over, one at a time.");
         }
-
-        if (!blocked)
-            writer.Line("// " + what + " one row at a time");
         else
-            writer.Line("// The rows left over, one at a time, " + Names.Int(SingleRowVectors) + " vectors of units in registers.");
-        using (writer.Block(blocked ? "for (; r < m; r++)" : "for (int r = 0; r < m; r++)"))
-            WriteForwardRows(writer, t, input, weights, bias, output, 1);
+        {
+            writer.Line("// " + what + ": one row at a time, " + over + ", up to " + Names.Int(vectors) + " vectors of units in registers");
+        }
+
+        using (writer.Block("for (; r < end; r++)"))
+            WriteForwardRows(writer, t, input, output, 1, vectors, width);
     }
 
-    private static void WriteForwardRows(SourceWriter writer, LayerTerms t, string input, string weights, string bias, string output, int rows)
+    private static void WriteForwardRows(SourceWriter writer, LayerTerms t, string input, string output, int rows, int vectors, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        for (int k = 0; k < rows; k++)
+        if (t.UsesLists)
         {
-            string row = k == 0 ? "r" : "(r + " + Names.Int(k) + ")";
-            writer.Line("ref float " + input + "Row" + Names.Int(k) + " = " + Simd.At(input, row + " * " + t.InputsConst) + ";");
+            writer.Line("int count = " + Names.Sparse + ".UnionOfRows(inputs, " + t.InputsConst + ", r, " + Names.Int(rows) + ", " + t.UnitsConst
+                + ", work.Positions, work.Values, ListStride);");
+        }
+        else
+        {
+            for (int k = 0; k < rows; k++)
+                writer.Line("ref float in" + Names.Int(k) + " = " + Simd.At(input, Row("r", k) + " * " + t.InputsConst) + ";");
         }
 
         for (int k = 0; k < rows; k++)
-        {
-            string row = k == 0 ? "r" : "(r + " + Names.Int(k) + ")";
-            writer.Line("ref float " + output + "Row" + Names.Int(k) + " = " + Simd.At(output, row + " * " + t.UnitsConst) + ";");
-        }
+            writer.Line("ref float out" + Names.Int(k) + " = " + Simd.At(output, Row("r", k) + " * " + t.UnitsConst) + ";");
 
-        var kernel = new BroadcastKernel(
-            rows,
-            counter: "i",
-            bound: t.InputsConst,
-            scalar: k => Simd.Element(input + "Row" + Names.Int(k), "i"),
-            matrix: weights,
-            rowStart: "i * " + t.UnitsConst,
-            skipZeros: t.SparseInput,
-            init: (k, offset) => layer.HasBias ? Simd.Load(bias, offset) : Simd.Zero,
-            store: (w, k, offset, accumulator, tail) =>
-                w.Line(Simd.Store(layer.Activation == Activation.ReLU ? Simd.Relu(accumulator) : accumulator, output + "Row" + Names.Int(k), offset)));
-        string rowIndex = rows == 1 ? "r" : "r + k";
-        kernel.AccumulateComment = "s[k][c] = " + (layer.HasBias ? t.Bias + "[j + c Lanes ..] + " : string.Empty) + "sum over i of "
-            + t.Input + "[" + rowIndex + ", i] " + t.Weights + "[i, j + c Lanes ..]";
-        kernel.StoreComment = (t.KeepsPreActivation ? t.Pre : t.Output) + "[" + rowIndex + ", j + c Lanes ..] = "
-            + (layer.Activation == Activation.ReLU ? "ReLU(s[k][c])" : "s[k][c]");
-        kernel.WriteUnits(writer, t.UnitsConst, layer.Units, rows == 1 ? SingleRowVectors : BlockVectors);
+        var kernel = new BroadcastKernel
+        {
+            Width = width,
+            Sources = rows,
+            MaxVectors = vectors,
+            Units = t.UnitsConst,
+            UnitCount = layer.Units,
+            Matrix = "w" + t.N,
+            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int i = 0; i < " + t.InputsConst + "; i++)",
+            RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "i * " + t.UnitsConst,
+            Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element("in" + Names.Int(k), "i"),
+            Init = (k, unit) => layer.HasBias ? width.Load("b" + t.N, unit) : width.Zero,
+            Store = (w, k, c, accumulator, unit) =>
+                w.Line(width.Store(layer.Activation == Activation.ReLU ? width.Relu(accumulator) : accumulator, "out" + Names.Int(k), unit)),
+        };
+        kernel.Write(writer);
     }
+
+    /// <summary>Row <c>r + k</c> of a block, as an expression: <c>r</c>, <c>(r + 1)</c>, ...</summary>
+    private static string Row(string r, int k) => k == 0 ? r : "(" + r + " + " + Names.Int(k) + ")";
+
+    /// <summary>The value of block row <paramref name="row"/> at list entry <c>k</c> (each row's values are a list of their own).</summary>
+    private static string ListValue(int row) => Simd.Element("values", row == 0 ? "k" : row == 1 ? "ListStride + k" : Names.Int(row) + " * ListStride + k");
 }

@@ -60,8 +60,9 @@ internal static partial class NetworkEmitter
                 writer.Line("int m = " + Names.Math + ".Min(batchSize, count - start);");
                 writer.Line("_guardBatch = batches;");
                 writer.Line("_guardFirstRow = start;");
+                writer.Line("SetTargets(" + (targets.IsLabels ? "targets.Slice(start, m)" : "targets.Slice(start * OutputSize, m * OutputSize)") + ");");
                 writer.Line("var rows = inputs.Slice(start * InputSize, m * InputSize);");
-                writer.Line("double batchLoss = RunBackward(rows, " + targets.Rows("targets", "start", "m") + ", m); // Gradients, and every Z and G");
+                writer.Line("double batchLoss = RunBackward(rows, m);".PadRight(56) + " // Gradients, and every Z and G");
                 writer.Line("bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet");
                 writer.Line(Names.Sgd + ".Step(_parameters, _gradients, learningRate);");
                 writer.Line("if (backedUp) GuardAfterStep(m, learningRate);");

@@ -82,7 +82,8 @@ internal static partial class NetworkEmitter
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line(Names.Guard + ".ParameterVector(v.Length, ParameterCount, \"v\");");
             writer.Line(Names.Guard + ".ParameterVector(result.Length, ParameterCount, \"result\");");
-            writer.Line("return (float)" + Reduce(model, "RunHessianVectorProduct(inputs, " + targets.Rows("targets", "0", "batchSize") + ", batchSize, v, result)") + ";");
+            writer.Line("SetTargets(targets);");
+            writer.Line("return (float)" + Reduce(model, "RunHessianVectorProduct(inputs, batchSize, v, result)") + ";");
         }
     }
 
@@ -111,37 +112,34 @@ internal static partial class NetworkEmitter
         writer.Line("private HessianBuffers? _hessian;");
     }
 
-    // private double RunHessianVectorProduct(inputs, labels, m, v, result)
+    // private double RunHessianVectorProduct(inputs, m, v, result)
     // {
-    //     RunForward; OutputGradient; PropagateLayer2;            (Z, P and G as for the gradient)
+    //     TransposeWeights; RowsPass; SumRowLosses;               (Z, P and G as for the gradient)
     //     RForwardLayer1; RForwardLayer2; ROutputGradient;        (R(Z), R(P), R(G_L))
     //     RPropagateLayer2; RBackwardLayer2; RBackwardLayer1;     (R(G), H v)
     // }
     private static void WriteRunHessianVectorProduct(SourceWriter writer, NetworkModel model)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The Hessian-vector product over <paramref name=\"m\"/> rows into <paramref name=\"result\"/>; returns the sum of the rows' losses.");
-        writer.Line("/// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name=\"result\"/> is written, so");
-        writer.Line("/// <paramref name=\"result\"/> may be <paramref name=\"v\"/> itself.");
+        writer.Line("/// The Hessian-vector product over <paramref name=\"m\"/> rows into <paramref name=\"result\"/>, with the targets in " + TargetField(model) + "; returns");
+        writer.Line("/// the sum of the rows' losses. Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name=\"result\"/>");
+        writer.Line("/// is written, so <paramref name=\"result\"/> may be <paramref name=\"v\"/> itself.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
-        writer.Line("/// <param name=\"" + CoreTargets(model) + "\">The targets of the <paramref name=\"m\"/> rows.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
         writer.Line("/// <param name=\"v\">The direction.</param>");
         writer.Line("/// <param name=\"result\">Receives <c>H v</c>.</param>");
         WriteGeneratedCode(writer);
-        using (writer.Block("private double RunHessianVectorProduct(" + Names.ReadOnlySpan + " inputs, " + TargetKind.CoreSpanType(model) + " " + CoreTargets(model) + ", int m, " + Names.ReadOnlySpan + " v, " + Names.Span + " result)"))
+        using (writer.Block("private double RunHessianVectorProduct(" + Names.ReadOnlySpan + " inputs, int m, " + Names.ReadOnlySpan + " v, " + Names.Span + " result)"))
         {
             writer.Line("HessianBuffers h = _hessian ??= new HessianBuffers();");
             writer.Line();
             writer.Line("// The gradient's passes, without the parameter gradients: Z, P and every G.");
-            writer.Line(("RunForward(inputs, m);").PadRight(44) + " // " + string.Join(", ", AllTerms(model).Select(t => t.Output)));
-            WriteOutputGradientCall(writer, model);
-            foreach (LayerTerms t in AllTerms(model).Reverse())
-            {
-                if (t.Previous is not null)
-                    writer.Line(PropagateCall(t) + " // " + PropagateEquation(model, t));
-            }
+            if (AllTerms(model).Any(t => t.UsesTransposed))
+                writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels");
+            writer.Line("RowsPass(inputs, m, 0, m, _workspaces[0]);".PadRight(44) + " // " + string.Join(", ", AllTerms(model).Select(t => t.Output))
+                + ", the loss and " + string.Join(", ", AllTerms(model).Reverse().Select(t => t.Delta)));
+            writer.Line("double loss = SumRowLosses(m);");
 
             writer.Line();
             writer.Line("// Forward R-pass: the directional derivatives of the pre-activations and activations.");

@@ -66,7 +66,7 @@ internal static partial class NetworkEmitter
         }
     }
 
-    // private void RunForward(ReadOnlySpan<float> inputs, int m) { ForwardLayer1(inputs, m); ForwardLayer2(m); }
+    // private void RunForward(ReadOnlySpan<float> inputs, int m) { ForwardLayer1(inputs, 0, m, work); ForwardLayer2(0, m); }
     private static void WriteRunForward(SourceWriter writer, NetworkModel model)
     {
         writer.Line("/// <summary>The forward pass over <paramref name=\"m\"/> rows, layer by layer.</summary>");
@@ -75,15 +75,10 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("private void RunForward(" + Names.ReadOnlySpan + " inputs, int m)"))
         {
+            if (AllTerms(model).Any(t => t.UsesLists))
+                writer.Line("Workspace work = _workspaces[0];");
             foreach (LayerTerms t in AllTerms(model))
-                writer.Line(Call("ForwardLayer", t, string.Empty) + " // " + t.Equation);
+                writer.Line(ForwardCall(t, "0", "m", "work").PadRight(44) + " // " + t.Equation);
         }
-    }
-
-    /// <summary><c>ForwardLayer1(inputs, m);</c> or <c>ForwardLayer2(m);</c>, padded so the comments after it line up.</summary>
-    private static string Call(string method, LayerTerms t, string extra)
-    {
-        string call = method + t.N + (t.Previous is null ? "(inputs, m" : "(m") + extra + ");";
-        return call.PadRight(44);
     }
 }

@@ -4,10 +4,10 @@ namespace NetGen.Generator.Emitting;
 
 internal static partial class NetworkEmitter
 {
-    // private double OutputGradient(ReadOnlySpan<int> labels, int m)
+    // private void OutputGradient(int m, int first, int end)
     // {
-    //     // G2 = (softmax(Z2) - I_y) / m ...
-    //     for (int b = 0; b < m; b++) loss += Losses.SoftmaxCrossEntropy(Z2[b, :], labels[b], G2[b, :], scale);
+    //     // G2 = (softmax(Z2) - I_y) / m ... for rows [first, end), each row's loss into _rowLosses
+    //     Losses.SoftmaxCrossEntropyRows(_z2, _labels, _g2, _rowLosses, OutputSize, first, end, scale);
     // }
     private static void WriteOutputGradient(SourceWriter writer, NetworkModel model)
     {
@@ -31,47 +31,48 @@ internal static partial class NetworkEmitter
         }
 
         writer.Line("/// <summary>");
-        writer.Line("/// The loss layer: <c>" + equation + "</c>, the gradient of the " + (mean ? "mean" : "summed") + " loss with respect to the");
-        writer.Line("/// output layer's pre-activation; returns the sum of the rows' losses.");
+        writer.Line("/// The loss layer for rows <c>[first, end)</c> of a batch of <paramref name=\"m\"/>: <c>" + equation + "</c>, the gradient of the");
+        writer.Line("/// " + (mean ? "mean" : "summed") + " loss with respect to the output layer's pre-activation, from the targets in <c>" + (model.IsClassifier ? "_labels" : "_targets")
+            + "</c>; each row's loss into <c>_rowLosses</c>.");
         writer.Line("/// </summary>");
-        WriteGeneratedCode(writer);
-        string targets = model.IsClassifier ? "labels" : "targets";
-        using (writer.Block("private double OutputGradient(" + TargetKind.CoreSpanType(model) + " " + targets + ", int m)"))
+        writer.Line("/// <param name=\"m\">The rows in the batch.</param>");
+        writer.Line("/// <param name=\"first\">The first row.</param>");
+        writer.Line("/// <param name=\"end\">The row after the last.</param>");
+        WriteKernelAttributes(writer);
+        using (writer.Block("private void OutputGradient(int m, int first, int end)"))
         {
             if (model.IsClassifier)
             {
                 writer.Line("// " + equation + (mean ? ": the notes' 1/m of the mean, folded in here once" : string.Empty));
                 writer.Line("// The loss of row b: log(sum_j exp(" + t.Output + "[b, j])) - " + t.Output + "[b, y_b], with the row maximum subtracted first.");
+                writer.Line(Names.Losses + ".SoftmaxCrossEntropyRows(" + t.OutputField + ", _labels, " + t.DeltaField + ", _rowLosses, OutputSize, first, end, " + scale + ");");
             }
             else
             {
                 writer.Line("// " + equation + (mean ? ": the 1/m of the mean folded in here once" : string.Empty));
                 writer.Line("// The loss of row b: " + (model.Loss == Loss.HalfSquaredError ? "1/2 " : string.Empty) + "||" + t.Output + "[b, :] - Y[b, :]||^2.");
-            }
-
-            writer.Line("float scale = " + scale + ";");
-            writer.Line("double loss = 0;");
-            using (writer.Block("for (int b = 0; b < m; b++)"))
-            {
-                string output = "new " + Names.ReadOnlySpan + "(" + t.OutputField + ", b * OutputSize, OutputSize)";
-                string gradient = "new " + Names.Span + "(" + t.DeltaField + ", b * OutputSize, OutputSize)";
-                writer.Line(model.IsClassifier
-                    ? "loss += " + Names.Losses + ".SoftmaxCrossEntropy(" + output + ", labels[b], " + gradient + ", scale);"
-                    : "loss += " + Names.Losses + ".SquaredError(" + output + ", targets.Slice(b * OutputSize, OutputSize), " + gradient + ", scale);");
+                writer.Line("float scale = " + scale + ";");
+                using (writer.Block("for (int b = first; b < end; b++)"))
+                {
+                    string output = "new " + Names.ReadOnlySpan + "(" + t.OutputField + ", b * OutputSize, OutputSize)";
+                    string gradient = "new " + Names.Span + "(" + t.DeltaField + ", b * OutputSize, OutputSize)";
+                    string targets = "new " + Names.ReadOnlySpan + "(_targets, b * OutputSize, OutputSize)";
+                    string loss = Names.Losses + ".SquaredError(" + output + ", " + targets + ", " + gradient + ", scale)";
+                    writer.Line("_rowLosses[b] = " + (model.Loss == Loss.HalfSquaredError ? "0.5 * " : string.Empty) + loss + ";");
+                }
             }
 
             WriteOutputDerivative(writer, t);
-            writer.Line(model.Loss == Loss.HalfSquaredError ? "return 0.5 * loss;" : "return loss;");
         }
     }
 
-    // for (int k = 0; k < m * OutputSize; k++) _g3[k] *= Activations.TanhDerivative(_p3[k]);
+    // for (int k = first * OutputSize; k < end * OutputSize; k++) _g3[k] *= Activations.TanhDerivative(_p3[k]);
     private static void WriteOutputDerivative(SourceWriter writer, LayerTerms t)
     {
         if (t.DerivativeText is null)
             return;
         writer.Line("// ... o " + t.DerivativeText + ", the output activation's derivative");
-        using (writer.Block("for (int k = 0; k < m * OutputSize; k++)"))
+        using (writer.Block("for (int k = first * OutputSize; k < end * OutputSize; k++)"))
         {
             writer.Line(t.Layer.Activation == Activation.ReLU
                 ? "if (" + t.OutputField + "[k] <= 0f) " + t.DeltaField + "[k] = 0f;"
@@ -110,6 +111,31 @@ internal static partial class NetworkEmitter
             }
 
             writer.Line(model.Loss == Loss.HalfSquaredError ? "return 0.5 * loss;" : "return loss;");
+        }
+    }
+
+    // private void SetTargets(ReadOnlySpan<byte> targets): a batch's targets into _labels (or _targets), where every pass and worker reads them.
+    private static void WriteSetTargets(SourceWriter writer, NetworkModel model, TargetKind kind)
+    {
+        writer.Line(kind.IsLabels
+            ? "/// <summary>Copies a batch's labels (at most MaxBatch) into <c>_labels</c>, as <c>int</c>, for the passes to read.</summary>"
+            : "/// <summary>Copies a batch's targets (at most MaxBatch rows) into <c>_targets</c>, for the passes to read.</summary>");
+        WriteGeneratedCode(writer);
+        using (writer.Block("private void SetTargets(" + kind.SpanType + " targets)"))
+        {
+            if (!kind.IsLabels)
+            {
+                writer.Line("targets.CopyTo(_targets);");
+            }
+            else if (kind == TargetKind.Ints)
+            {
+                writer.Line("targets.CopyTo(_labels);");
+            }
+            else
+            {
+                writer.Line("for (int b = 0; b < targets.Length; b++)");
+                writer.Line("    _labels[b] = targets[b];");
+            }
         }
     }
 

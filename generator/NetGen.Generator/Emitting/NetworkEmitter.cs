@@ -22,6 +22,11 @@ internal static partial class NetworkEmitter
         var scopes = new Stack<SourceWriter.Scope>();
         if (model.Namespace is not null)
             scopes.Push(writer.Block("namespace " + model.Namespace));
+
+        // File-local aliases that keep the kernels' lines short (inside the namespace block, or at the top of the file).
+        foreach (string alias in Simd.Aliases)
+            writer.Line(alias);
+        writer.Line();
         foreach (ContainingTypeModel containing in model.ContainingTypes)
             scopes.Push(writer.Block("partial " + containing.Keyword + " " + containing.Name));
 
@@ -83,9 +88,9 @@ internal static partial class NetworkEmitter
                 WriteEvaluate(writer, model, kind);
             }
 
-            // The passes over a batch, as straight-line calls of the layers' methods. They and the kernels handle only
-            // floats, vectors, spans and refs: nothing for nullable analysis to check, and it would double their
-            // compile time (it binds every generic call a second time).
+            // The passes over a batch, as straight-line calls of the layers' methods, and their threaded form. They and
+            // the kernels handle only floats, vectors, spans and refs: nothing for nullable analysis to check, and it
+            // would double their compile time (it binds every generic call a second time).
             writer.Line();
             writer.Line("// Below: the passes and the kernels, which handle no reference types.");
             writer.Line("#nullable disable");
@@ -96,9 +101,28 @@ internal static partial class NetworkEmitter
             writer.Line();
             WriteRunTrainStep(writer, model);
             writer.Line();
+            WriteRowsPass(writer, model);
+            writer.Line();
+            WriteSumRowLosses(writer);
+            writer.Line();
+            WriteTeamPhases(writer, model);
+            writer.Line();
+            WriteTeam(writer, model);
+            if (model.Layers.Any(layer => Terms(model, layer).UsesTransposed))
+            {
+                writer.Line();
+                WriteTransposeWeights(writer, model);
+            }
+            writer.Line();
             WriteOutputGradient(writer, model);
             writer.Line();
             WriteOutputLoss(writer, model);
+            foreach (TargetKind kind in targets)
+            {
+                writer.Line();
+                WriteSetTargets(writer, model, kind);
+            }
+
             if (model.IsClassifier)
             {
                 writer.Line();
@@ -120,6 +144,9 @@ internal static partial class NetworkEmitter
                 writer.Line();
                 WriteUpdateLayer(writer, model, t);
             }
+
+            writer.Line();
+            WriteWorkspace(writer, model);
 
             // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs),
             // which hold nullable references (buffers allocated on first use): back to the file's nullable context.

@@ -91,6 +91,33 @@ public interface INetwork<TTarget> : INetwork
     /// <exception cref="TrainingDivergedException">A step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
     EpochResult TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize, GradientHealth health);
 
+    /// <summary>
+    /// One epoch of minibatch SGD as <see cref="TrainEpoch(ReadOnlySpan{float}, ReadOnlySpan{TTarget}, int, float, int)"/>,
+    /// on <paramref name="degreeOfParallelism"/> threads: the calling thread and <c>degreeOfParallelism - 1</c> worker
+    /// threads, started on the first call that asks for them and reused by later calls (no allocation after that).
+    /// </summary>
+    /// <remarks>
+    /// Each step shares out the batch's rows for the forward and backward passes, then the weights by ranges of inputs,
+    /// so that every weight's gradient is summed over the batch in row order by a single thread. The parameters and the
+    /// mean loss are therefore bit-identical to the single-threaded epoch, for any number of threads. The default
+    /// implementation, for networks that cannot share out their work, trains on the calling thread.
+    /// </remarks>
+    /// <param name="inputs">Row-major <c>[count x InputSize]</c>.</param>
+    /// <param name="targets">One label per row, or row-major <c>[count x OutputSize]</c> real targets.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="learningRate">The step size; finite.</param>
+    /// <param name="batchSize">The rows per step, from 1 to <c>MaxBatch</c>.</param>
+    /// <param name="degreeOfParallelism">The threads to use, the caller's included; 1 trains on the calling thread alone.</param>
+    /// <returns>The mean per-row loss over the epoch (each taken before its batch's step) and the counts.</returns>
+    /// <exception cref="ArgumentException">A length or the batch size is out of range, a label is not a class, the
+    /// learning rate is not finite or <paramref name="degreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="TrainingDivergedException">A step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+    EpochResult TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+        return TrainEpoch(inputs, targets, count, learningRate, batchSize);
+    }
+
     /// <summary>The mean per-row loss and, for a classifier, the error rate (argmax against the label), without training.</summary>
     /// <param name="inputs">Row-major <c>[count x InputSize]</c>.</param>
     /// <param name="targets">One label per row, or row-major <c>[count x OutputSize]</c> real targets.</param>

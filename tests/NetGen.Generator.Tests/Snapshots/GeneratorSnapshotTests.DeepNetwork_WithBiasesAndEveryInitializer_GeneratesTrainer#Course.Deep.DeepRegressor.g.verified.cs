@@ -5,6 +5,15 @@
 
 namespace Course.Deep
 {
+    using Vec = global::System.Numerics.Vector<float>;
+    using Simd = global::System.Numerics.Vector;
+    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
+    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
+
     /// <remarks>
     /// <para>NetGen network: 17 inputs, 4 layers, 994 parameters, loss HalfSquaredError (Mean), batches of up to 33 rows.</para>
     /// <list type="table">
@@ -70,19 +79,41 @@ namespace Course.Deep
         public global::System.Span<float> Gradients => _gradients;
 
         // Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the
-        // derivative needs it, and G, the gradient of the loss with respect to the pre-activation.
+        // derivative needs it, and G, the gradient of the loss with respect to the pre-activation; the transposed weights
+        // the backward kernels read; the batch's targets and each row's loss.
         private readonly float[] _z1 = new float[MaxBatch * L1Units];
         private readonly float[] _p1 = new float[MaxBatch * L1Units];
         private readonly float[] _g1 = new float[MaxBatch * L1Units];
         private readonly float[] _z2 = new float[MaxBatch * L2Units];
         private readonly float[] _p2 = new float[MaxBatch * L2Units];
         private readonly float[] _g2 = new float[MaxBatch * L2Units];
+        private readonly float[] _w2t = new float[L2Inputs * L2Units];
         private readonly float[] _z3 = new float[MaxBatch * L3Units];
         private readonly float[] _p3 = new float[MaxBatch * L3Units];
         private readonly float[] _g3 = new float[MaxBatch * L3Units];
+        private readonly float[] _w3t = new float[L3Inputs * L3Units];
         private readonly float[] _z4 = new float[MaxBatch * L4Units];
         private readonly float[] _p4 = new float[MaxBatch * L4Units];
         private readonly float[] _g4 = new float[MaxBatch * L4Units];
+        private readonly float[] _targets = new float[MaxBatch * OutputSize];
+        private readonly double[] _rowLosses = new double[MaxBatch];
+
+        // The length of a list of nonzero inputs (or rows) and of each value list beside it: the longer of InputSize and
+        // MaxBatch, plus the room NetGen.Kernels.Sparse needs to store whole vectors.
+        private const int ListStride = 49;
+
+        // The pieces a step's phases are shared out in, across threads: blocks of rows (a multiple of every kernel's row
+        // block, so rows pair up as on one thread) and runs of a layer's inputs.
+        private const int RowsPhase = 0, UpdatePhase = 1, RowsPerPiece = 4, InputsPerPiece = 16;
+        private const int L1Pieces = (L1Inputs + InputsPerPiece - 1) / InputsPerPiece, L2Pieces = (L2Inputs + InputsPerPiece - 1) / InputsPerPiece, L3Pieces = (L3Inputs + InputsPerPiece - 1) / InputsPerPiece, L4Pieces = (L4Inputs + InputsPerPiece - 1) / InputsPerPiece;
+        private const int UpdatePieces = L1Pieces + L2Pieces + L3Pieces + L4Pieces;
+
+        // The calling thread's workspace, and one per worker once an epoch runs on more threads; the team and the step it runs.
+        private Workspace[] _workspaces = { new Workspace() };
+        private global::NetGen.Kernels.WorkerTeam? _team;
+        private TeamWork? _teamWork;
+        private int _stepRows;
+        private float _stepLearningRate;
 
         /// <summary>The weights of layer 1, row-major [17 x 33] (checkpoint name <c>W1</c>).</summary>
         public global::System.Span<float> W1 => new global::System.Span<float>(_parameters, W1Offset, L1Inputs * L1Units);
@@ -184,7 +215,8 @@ namespace Course.Deep
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
-            return (float)(RunBackward(inputs, targets, batchSize) / batchSize);
+            SetTargets(targets);
+            return (float)(RunBackward(inputs, batchSize) / batchSize);
         }
 
         /// <summary>
@@ -203,7 +235,8 @@ namespace Course.Deep
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
             global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
-            double loss = RunBackward(inputs, targets, batchSize);
+            SetTargets(targets);
+            double loss = RunBackward(inputs, batchSize);
             PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
             return (float)(loss / batchSize);
         }
@@ -236,12 +269,13 @@ namespace Course.Deep
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
             global::NetGen.NetworkGuard.LearningRate(learningRate);
-            return (float)(RunTrainStep(inputs, targets, batchSize, learningRate) / batchSize);
+            SetTargets(targets);
+            return (float)(RunTrainStep(inputs, batchSize, learningRate) / batchSize);
         }
 
         /// <summary>
         /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
-        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size. On the calling thread.
         /// </summary>
         /// <param name="inputs">Row-major <c>[count x 17]</c>.</param>
         /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
@@ -252,20 +286,47 @@ namespace Course.Deep
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
         /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize)
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize) =>
+            TrainEpoch(inputs, targets, count, learningRate, batchSize, 1);
+
+        /// <summary>
+        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
+        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+        /// </summary>
+        /// <remarks>
+        /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
+        /// weights, by ranges of inputs: every weight's gradient is summed over the batch in row order by one thread, and
+        /// rows are blocked from the batch's start, so the parameters and the loss come out bit-identical to the
+        /// single-threaded epoch for any number of threads. Allocates nothing after the first such call.
+        /// </remarks>
+        /// <param name="inputs">Row-major <c>[count x 17]</c>.</param>
+        /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 33.</param>
+        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
             global::NetGen.NetworkGuard.LearningRate(learningRate);
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+            global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
             double loss = 0;
             int start = 0, batches = 0;
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
                 _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
-                loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start * OutputSize, m * OutputSize), m, learningRate);
+                SetTargets(targets.Slice(start * OutputSize, m * OutputSize));
+                var batch = inputs.Slice(start * InputSize, m * InputSize);
+                loss += team is null ? RunTrainStep(batch, m, learningRate) : RunTrainStep(team, batch, m, learningRate);
                 start += m;
                 batches++;
             }
@@ -306,77 +367,241 @@ namespace Course.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         private void RunForward(global::System.ReadOnlySpan<float> inputs, int m)
         {
-            ForwardLayer1(inputs, m);                    // Z1 = tanh(X W1 + b1)
-            ForwardLayer2(m);                            // Z2 = sigmoid(Z1 W2 + b2)
-            ForwardLayer3(m);                            // Z3 = tanh(Z2 W3 + b3)
-            ForwardLayer4(m);                            // Z4 = sigmoid(Z3 W4 + b4)
+            ForwardLayer1(inputs, 0, m);                 // Z1 = tanh(X W1 + b1)
+            ForwardLayer2(0, m);                         // Z2 = sigmoid(Z1 W2 + b2)
+            ForwardLayer3(0, m);                         // Z3 = tanh(Z2 W3 + b3)
+            ForwardLayer4(0, m);                         // Z4 = sigmoid(Z3 W4 + b4)
         }
 
-        /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>; returns the sum of the rows' losses.</summary>
+        /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>, with the targets in <c>_targets</c>; returns the sum of the rows' losses.</summary>
         /// <param name="inputs">Row-major <c>[m x 17]</c>.</param>
-        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
         /// <param name="m">The number of rows.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double RunBackward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m)
+        private double RunBackward(global::System.ReadOnlySpan<float> inputs, int m)
         {
-            RunForward(inputs, m);
-            double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y) o sigmoid'(P4) / m
-            BackwardLayer4(m);                           // dW4 = Z3^T G4, db4 = 1^T G4
-            PropagateLayer4(m);                          // G3 = tanh'(P3) o (G4 W4^T)
-            BackwardLayer3(m);                           // dW3 = Z2^T G3, db3 = 1^T G3
-            PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T)
-            BackwardLayer2(m);                           // dW2 = Z1^T G2, db2 = 1^T G2
-            PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T)
-            BackwardLayer1(inputs, m);                   // dW1 = X^T G1, db1 = 1^T G1
-            return loss;
+            Workspace work = _workspaces[0];
+            TransposeWeights();                          // W^T for the backward kernels
+            RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
+            BackwardLayer1(inputs, m, 0, L1Inputs);      // dW1 = X^T G1, db1 = 1^T G1
+            BackwardLayer2(m, 0, L2Inputs);              // dW2 = Z1^T G2, db2 = 1^T G2
+            BackwardLayer3(m, 0, L3Inputs);              // dW3 = Z2^T G3, db3 = 1^T G3
+            BackwardLayer4(m, 0, L4Inputs);              // dW4 = Z3^T G4, db4 = 1^T G4
+            return SumRowLosses(m);
         }
 
         /// <summary>
-        /// One fused SGD step over <paramref name="m"/> rows; returns the sum of the rows' losses before the step. Each layer
-        /// hands its gradient down from its weights before they change, then updates them in place.
+        /// One fused SGD step over <paramref name="m"/> rows, with the targets in <c>_targets</c>; returns the sum of the rows' losses before
+        /// the step. Every gradient is handed down from the weights as they were (the transposed copies), then each layer
+        /// updates its weights in place.
         /// </summary>
         /// <param name="inputs">Row-major <c>[m x 17]</c>.</param>
-        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
         /// <param name="m">The number of rows.</param>
         /// <param name="learningRate">The step size.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, float learningRate)
+        private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
         {
-            RunForward(inputs, m);
-            double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y) o sigmoid'(P4) / m
+            Workspace work = _workspaces[0];
+            TransposeWeights();                          // W^T for the backward kernels, before the weights change
+            RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
+            double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            PropagateLayer4(m);                          // G3 = tanh'(P3) o (G4 W4^T), before W4 changes
-            UpdateLayer4(m, learningRate);               // W4 -= learningRate Z3^T G4, b4 -= learningRate 1^T G4
-            PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T), before W3 changes
-            UpdateLayer3(m, learningRate);               // W3 -= learningRate Z2^T G3, b3 -= learningRate 1^T G3
-            PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T), before W2 changes
-            UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
-            UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+            UpdateLayer4(m, 0, L4Inputs, learningRate);  // W4 -= learningRate Z3^T G4, b4 -= learningRate 1^T G4
+            UpdateLayer3(m, 0, L3Inputs, learningRate);  // W3 -= learningRate Z2^T G3, b3 -= learningRate 1^T G3
+            UpdateLayer2(m, 0, L2Inputs, learningRate);  // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
+            UpdateLayer1(inputs, m, 0, L1Inputs, learningRate); // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
 
         /// <summary>
-        /// The loss layer: <c>G4 = (Z4 - Y) o sigmoid'(P4) / m</c>, the gradient of the mean loss with respect to the
-        /// output layer's pre-activation; returns the sum of the rows' losses.
+        /// The same step on a team of threads: the rows phase shares out blocks of rows, the update phase pieces of the layers'
+        /// inputs; each piece computes what the single-threaded step computes for it, in the same order.
+        /// </summary>
+        /// <param name="team">The workers.</param>
+        /// <param name="inputs">Row-major <c>[m x 17]</c>.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="learningRate">The step size.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double RunTrainStep(global::NetGen.Kernels.WorkerTeam team, global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+        {
+            TransposeWeights();
+            _stepRows = m;
+            _stepLearningRate = learningRate;
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
+            double loss = SumRowLosses(m);
+            bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
+            if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
+            return loss;
+        }
+
+        /// <summary>
+        /// Rows <c>[first, end)</c> of a batch of <paramref name="m"/>: forward through every layer, the loss, and the gradient down to
+        /// the first layer's pre-activation. Each row needs only itself, so blocks of rows can go to different threads.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 17]</c>.</param>
+        /// <param name="m">The rows in the batch.</param>
+        /// <param name="first">The first row.</param>
+        /// <param name="end">The row after the last.</param>
+        /// <param name="work">The calling worker's scratch buffers.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RowsPass(global::System.ReadOnlySpan<float> inputs, int m, int first, int end, Workspace work)
+        {
+            ForwardLayer1(inputs, first, end);           // Z1 = tanh(X W1 + b1)
+            ForwardLayer2(first, end);                   // Z2 = sigmoid(Z1 W2 + b2)
+            ForwardLayer3(first, end);                   // Z3 = tanh(Z2 W3 + b3)
+            ForwardLayer4(first, end);                   // Z4 = sigmoid(Z3 W4 + b4)
+            OutputGradient(m, first, end);               // G4 = (Z4 - Y) o sigmoid'(P4) / m
+            PropagateLayer4(first, end);                 // G3 = tanh'(P3) o (G4 W4^T)
+            PropagateLayer3(first, end);                 // G2 = sigmoid'(P2) o (G3 W3^T)
+            PropagateLayer2(first, end);                 // G1 = tanh'(P1) o (G2 W2^T)
+        }
+
+        /// <summary>The sum of the first <paramref name="m"/> rows' losses, added in row order (the same sum on any number of threads).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double SumRowLosses(int m)
+        {
+            double loss = 0;
+            for (int b = 0; b < m; b++)
+                loss += _rowLosses[b];
+            return loss;
+        }
+
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
+        /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
+        /// <param name="worker">The worker's index, for its scratch buffers.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RunPhase(int phase, int worker)
+        {
+            global::NetGen.Kernels.WorkerTeam team = _team!;
+            global::System.ReadOnlySpan<float> inputs = team.Inputs;
+            Workspace work = _workspaces[worker];
+            int m = _stepRows;
+            if (phase == RowsPhase)
+            {
+                // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
+                    RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
+                return;
+            }
+            // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
+            float learningRate = _stepLearningRate;
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
+                UpdatePiece(inputs, m, piece, learningRate, work);
+        }
+
+        /// <summary>Piece <paramref name="piece"/> of the update phase: the weights of 16 consecutive inputs of one layer (layer 1's first).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdatePiece(global::System.ReadOnlySpan<float> inputs, int m, int piece, float learningRate, Workspace work)
+        {
+            if (piece < L1Pieces)
+            {
+                int firstInput = piece * InputsPerPiece;
+                UpdateLayer1(inputs, m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L1Inputs), learningRate);
+                return;
+            }
+            piece -= L1Pieces;
+            if (piece < L2Pieces)
+            {
+                int firstInput = piece * InputsPerPiece;
+                UpdateLayer2(m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L2Inputs), learningRate);
+                return;
+            }
+            piece -= L2Pieces;
+            if (piece < L3Pieces)
+            {
+                int firstInput = piece * InputsPerPiece;
+                UpdateLayer3(m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L3Inputs), learningRate);
+                return;
+            }
+            piece -= L3Pieces;
+            if (piece < L4Pieces)
+            {
+                int firstInput = piece * InputsPerPiece;
+                UpdateLayer4(m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L4Inputs), learningRate);
+                return;
+            }
+            piece -= L4Pieces;
+        }
+
+        /// <summary>The team of <paramref name="workers"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private global::NetGen.Kernels.WorkerTeam Team(int workers)
+        {
+            if (_team is null || _team.Workers != workers)
+            {
+                _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                _teamWork ??= new TeamWork(this);
+                int had = _workspaces.Length;
+                if (had < workers)
+                {
+                    global::System.Array.Resize(ref _workspaces, workers);
+                    for (int i = had; i < workers; i++)
+                        _workspaces[i] = new Workspace();
+                }
+            }
+            return _team;
+        }
+
+        /// <summary>What the team's workers run: the phases of <see cref="RunPhase"/>.</summary>
+        private sealed class TeamWork : global::NetGen.Kernels.ITeamWork
+        {
+            private readonly DeepRegressor _network;
+
+            public TeamWork(DeepRegressor network) => _network = network;
+
+            public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
+        }
+
+        /// <summary>
+        /// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:
+        /// a row of the copy is a contiguous run of the previous layer's units. Taken before the weights change.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double OutputGradient(global::System.ReadOnlySpan<float> targets, int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void TransposeWeights()
+        {
+            {
+                // _w2t = W2^T, [9 x 33]
+                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
+                for (int i = 0; i < L2Inputs; i++)
+                    for (int k = 0; k < L2Units; k++)
+                        Unsafe.Add(ref wt, k * L2Inputs + i) = Unsafe.Add(ref w, i * L2Units + k);
+            }
+            {
+                // _w3t = W3^T, [7 x 9]
+                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w3t);
+                for (int i = 0; i < L3Inputs; i++)
+                    for (int k = 0; k < L3Units; k++)
+                        Unsafe.Add(ref wt, k * L3Inputs + i) = Unsafe.Add(ref w, i * L3Units + k);
+            }
+        }
+
+        /// <summary>
+        /// The loss layer for rows <c>[first, end)</c> of a batch of <paramref name="m"/>: <c>G4 = (Z4 - Y) o sigmoid'(P4) / m</c>, the gradient of the
+        /// mean loss with respect to the output layer's pre-activation, from the targets in <c>_targets</c>; each row's loss into <c>_rowLosses</c>.
+        /// </summary>
+        /// <param name="m">The rows in the batch.</param>
+        /// <param name="first">The first row.</param>
+        /// <param name="end">The row after the last.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void OutputGradient(int m, int first, int end)
         {
             // G4 = (Z4 - Y) o sigmoid'(P4) / m: the 1/m of the mean folded in here once
             // The loss of row b: 1/2 ||Z4[b, :] - Y[b, :]||^2.
             float scale = 1f / m;
-            double loss = 0;
-            for (int b = 0; b < m; b++)
+            for (int b = first; b < end; b++)
             {
-                loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize), targets.Slice(b * OutputSize, OutputSize), new global::System.Span<float>(_g4, b * OutputSize, OutputSize), scale);
+                _rowLosses[b] = 0.5 * global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize), new global::System.ReadOnlySpan<float>(_targets, b * OutputSize, OutputSize), new global::System.Span<float>(_g4, b * OutputSize, OutputSize), scale);
             }
             // ... o sigmoid'(P4), the output activation's derivative
-            for (int k = 0; k < m * OutputSize; k++)
+            for (int k = first * OutputSize; k < end * OutputSize; k++)
             {
                 _g4[k] *= global::NetGen.Kernels.Activations.SigmoidDerivative(_p4[k]);
             }
-            return 0.5 * loss;
         }
 
         /// <summary>The sum of the rows' losses at the outputs <c>Z4</c>.</summary>
@@ -391,1563 +616,1837 @@ namespace Course.Deep
             return 0.5 * loss;
         }
 
+        /// <summary>Copies a batch's targets (at most MaxBatch rows) into <c>_targets</c>, for the passes to read.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void SetTargets(global::System.ReadOnlySpan<float> targets)
+        {
+            targets.CopyTo(_targets);
+        }
+
         // ---- Layer 1: Z1 = tanh(X W1 + b1), [17 x 33] ----
 
-        /// <summary>Layer 1 forward: <c>Z1 = tanh(X W1 + b1)</c>, [m x 17] to [m x 33].</summary>
+        /// <summary>Layer 1 forward: <c>Z1 = tanh(X W1 + b1)</c> for rows <c>[first, end)</c>, [m x 17] to [m x 33].</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            ref float p1 = ref MemoryMarshal.GetArrayDataReference(_p1);
 
-            int r = 0;
-            // Z1[r.., j..] = tanh(X[r.., :] W1[:, j..] + b1[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
-            for (; r <= m - 4; r += 4)
+            int r = first;
+            // Z1[r, :] = tanh(X[r, :] W1 + b1): 4 rows at a time, over every input, up to 5 vectors of units per row in registers
+            for (; r <= end - 4; r += 4)
             {
-                ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                ref float xRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                ref float xRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                ref float xRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
-                ref float p1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
-                ref float p1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
-                ref float p1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
-                // s[k][c] = b1[j + c Lanes ..] + sum over i of X[r + k, i] W1[i, j + c Lanes ..]
-                int j = 0;
-                for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
+                ref float in1 = ref Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                ref float in2 = ref Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                ref float in3 = ref Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
+                ref float out1 = ref Unsafe.Add(ref p1, (r + 1) * L1Units);
+                ref float out2 = ref Unsafe.Add(ref p1, (r + 2) * L1Units);
+                ref float out3 = ref Unsafe.Add(ref p1, (r + 3) * L1Units);
+                int vectors = VectorBlock.Count(L1Units, 5);
+                for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s11 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s21 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s31 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes));
+                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref Unsafe.Add(ref w1, j);
+                    Vec s0_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s0_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s0_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s0_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    Vec s1_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s1_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s1_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s1_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s1_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    Vec s2_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s2_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s2_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s2_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s2_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    Vec s3_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s3_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s3_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s3_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s3_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
-                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
-                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
-                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        var e1 = new global::System.Numerics.Vector<float>(a1);
-                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                        s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                        var e2 = new global::System.Numerics.Vector<float>(a2);
-                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                        s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                        var e3 = new global::System.Numerics.Vector<float>(a3);
-                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        ref float row = ref Unsafe.Add(ref mj, i * L1Units);
+                        var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    // P1[r + k, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref p1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s01, ref p1Row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s10, ref p1Row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s11, ref p1Row1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s20, ref p1Row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s21, ref p1Row2, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s30, ref p1Row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s31, ref p1Row3, (nuint)(j + Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
-                    global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
-                    global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
-                    global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
-                    for (int i = 0; i < L1Inputs; i++)
+                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                    Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                    Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    if (vectors > 3)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
-                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
-                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
-                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        var e1 = new global::System.Numerics.Vector<float>(a1);
-                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                        var e2 = new global::System.Numerics.Vector<float>(a2);
-                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                        var e3 = new global::System.Numerics.Vector<float>(a3);
-                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
                     }
-                    // P1[r + k, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref p1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s10, ref p1Row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s20, ref p1Row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s30, ref p1Row3, (nuint)j);
+                    if (vectors > 4)
+                    {
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
+                    }
                 }
             }
-            // The rows left over, one at a time, 4 vectors of units in registers.
-            for (; r < m; r++)
+            // The rows left over, one at a time.
+            for (; r < end; r++)
             {
-                ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
-                // s[k][c] = b1[j + c Lanes ..] + sum over i of X[r, i] W1[i, j + c Lanes ..]
-                int j = 0;
-                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
+                ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
+                int vectors = VectorBlock.Count(L1Units, 5);
+                for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + Lanes)), s02 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + 2 * Lanes)), s03 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + 3 * Lanes));
+                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref Unsafe.Add(ref w1, j);
+                    Vec s0_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s0_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s0_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s0_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
-                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 2 * Lanes));
-                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + 3 * Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        ref float row = ref Unsafe.Add(ref mj, i * L1Units);
+                        var e0 = new Vec(Unsafe.Add(ref in0, i));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    // P1[r, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref p1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s01, ref p1Row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s02, ref p1Row0, (nuint)(j + 2 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s03, ref p1Row0, (nuint)(j + 3 * Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
-                    for (int i = 0; i < L1Inputs; i++)
+                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    if (vectors > 3)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
                     }
-                    // P1[r, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref p1Row0, (nuint)j);
+                    if (vectors > 4)
+                    {
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                    }
                 }
             }
 
             // Z1 = tanh(P1)
-            global::NetGen.Kernels.Activations.Tanh(new global::System.ReadOnlySpan<float>(_p1, 0, m * L1Units), new global::System.Span<float>(_z1, 0, m * L1Units));
+            global::NetGen.Kernels.Activations.Tanh(new global::System.ReadOnlySpan<float>(_p1, first * L1Units, (end - first) * L1Units), new global::System.Span<float>(_z1, first * L1Units, (end - first) * L1Units));
         }
 
         /// <summary>
-        /// Layer 1 backward: <c>dW1 = X^T G1</c> and <c>db1 = 1^T G1</c>, into <see cref="Gradients"/>.
+        /// Layer 1 backward: <c>dW1 = X^T G1</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>db1 = 1^T G1</c> with the piece that starts at input 0, into <see cref="Gradients"/>.
         /// G1 already carries the batch reduction (1/m for the mean), so no further scaling.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref float db1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
 
-            // dW1 = X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-            int i = 0;
-            for (; i <= L1Inputs - 4; i += 4)
+            int i = firstInput;
+            // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the batch, up to 5 vectors of units per input in registers
+            for (; i <= endInput - 4; i += 4)
             {
-                ref float dw1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
-                ref float dw1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                ref float dw1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                ref float dw1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
-                int j = 0;
-                for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                int vectors = VectorBlock.Count(L1Units, 5);
+                for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                    global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                    global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                    global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref Unsafe.Add(ref g1, j);
+                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero;
+                    Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero, s2_2 = Vec.Zero, s2_3 = Vec.Zero, s2_4 = Vec.Zero;
+                    Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero, s3_2 = Vec.Zero, s3_3 = Vec.Zero, s3_4 = Vec.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        var e1 = new global::System.Numerics.Vector<float>(a1);
-                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                        s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                        var e2 = new global::System.Numerics.Vector<float>(a2);
-                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                        s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                        var e3 = new global::System.Numerics.Vector<float>(a3);
-                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    // dW1[i + k, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s01, ref dw1Row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s11, ref dw1Row1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s21, ref dw1Row2, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s31, ref dw1Row3, (nuint)(j + Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = zero;
-                    global::System.Numerics.Vector<float> s10 = zero;
-                    global::System.Numerics.Vector<float> s20 = zero;
-                    global::System.Numerics.Vector<float> s30 = zero;
-                    for (int b = 0; b < m; b++)
+                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                    Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                    Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    if (vectors > 3)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        var e1 = new global::System.Numerics.Vector<float>(a1);
-                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                        var e2 = new global::System.Numerics.Vector<float>(a2);
-                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                        var e3 = new global::System.Numerics.Vector<float>(a3);
-                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
                     }
-                    // dW1[i + k, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
+                    if (vectors > 4)
+                    {
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
+                    }
                 }
             }
-            // The 1 inputs left over, one at a time, 4 vectors of units in registers.
-            for (; i < L1Inputs; i++)
+            // The inputs left over, one at a time.
+            for (; i < endInput; i++)
             {
-                ref float dw1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
-                // s[k][c] = sum over the rows b of X[b, i] G1[b, j + c Lanes ..]
-                int j = 0;
-                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                int vectors = VectorBlock.Count(L1Units, 5);
+                for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref Unsafe.Add(ref g1, j);
+                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
-                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    // dW1[i, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(s01, ref dw1Row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s02, ref dw1Row0, (nuint)(j + 2 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(s03, ref dw1Row0, (nuint)(j + 3 * Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = zero;
-                    for (int b = 0; b < m; b++)
+                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    if (vectors > 3)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
                     }
-                    // dW1[i, j + c Lanes ..] = s[k][c]
-                    global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
+                    if (vectors > 4)
+                    {
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                    }
                 }
             }
 
-            // db1 = 1^T G1: the column sums of G1
-            for (int j = 0; j < L1Units; j += Lanes)
+            // db1 = 1^T G1: the column sums of G1, by the piece that starts at input 0
+            if (firstInput == 0)
             {
-                j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                var s = zero;
-                for (int b = 0; b < m; b++)
-                    s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                global::System.Numerics.Vector.StoreUnsafe(s, ref db1, (nuint)j);
+                for (int j = 0; j < L1Units; j += Lanes)
+                {
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    var s = Vec.Zero;
+                    for (int b = 0; b < m; b++)
+                        s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                    Simd.StoreUnsafe(s, ref db1, (nuint)j);
+                }
             }
         }
 
         /// <summary>
-        /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c>.
+        /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c> (for InputGradient only).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
+            var tail = Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
+                ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
                 // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                var g1Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)(L1Units - Lanes)), tail);
+                var deltaTail = Simd.BitwiseAnd(Simd.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                    var s = zero;
+                    ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
+                    var s = Vec.Zero;
                     for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                        s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)j), s);
+                        s = Simd.MultiplyAddEstimate(Simd.LoadUnsafe(ref delta, (nuint)j), Simd.LoadUnsafe(ref weights, (nuint)j), s);
                     if (L1Units % Lanes != 0)
-                        s = global::System.Numerics.Vector.MultiplyAddEstimate(g1Tail, global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)(L1Units - Lanes)), s);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = global::System.Numerics.Vector.Sum(s);
+                        s = Simd.MultiplyAddEstimate(deltaTail, Simd.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                    Unsafe.Add(ref row, i) = Simd.Sum(s);
                 }
             }
         }
 
         /// <summary>
-        /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> and <c>b1 -= learningRate 1^T G1</c>.
-        /// Call it after the layer's gradients are done.
+        /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>b1 -= learningRate 1^T G1</c> with the piece that starts at input 0.
+        /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+        /// after the layer's gradients are done.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var step = new global::System.Numerics.Vector<float>(-learningRate);
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            var step = new Vec(-learningRate);
 
-            // W1 -= learningRate X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-            int i = 0;
-            for (; i <= L1Inputs - 4; i += 4)
+            int i = firstInput;
+            // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the batch, up to 5 vectors of units per input in registers
+            for (; i <= endInput - 4; i += 4)
             {
-                ref float w1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                ref float w1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
-                ref float w1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
-                ref float w1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
-                // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
-                int j = 0;
-                for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
+                ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
+                int vectors = VectorBlock.Count(L1Units, 5);
+                for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                    global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                    global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                    global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
+                    int done = j; // units before it were written by an earlier pass
+                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref Unsafe.Add(ref g1, j);
+                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero;
+                    Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero, s2_2 = Vec.Zero, s2_3 = Vec.Zero, s2_4 = Vec.Zero;
+                    Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero, s3_2 = Vec.Zero, s3_3 = Vec.Zero, s3_4 = Vec.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        var e1 = new global::System.Numerics.Vector<float>(a1);
-                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                        s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                        var e2 = new global::System.Numerics.Vector<float>(a2);
-                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                        s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                        var e3 = new global::System.Numerics.Vector<float>(a3);
-                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                    var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), ref w1Row0, (nuint)j);
-                    var w01 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, w01), ref w1Row0, (nuint)(j + Lanes));
-                    var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), ref w1Row1, (nuint)j);
-                    var w11 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, w11), ref w1Row1, (nuint)(j + Lanes));
-                    var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), ref w1Row2, (nuint)j);
-                    var w21 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, w21), ref w1Row2, (nuint)(j + Lanes));
-                    var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), ref w1Row3, (nuint)j);
-                    var w31 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, w31), ref w1Row3, (nuint)(j + Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = zero;
-                    global::System.Numerics.Vector<float> s10 = zero;
-                    global::System.Numerics.Vector<float> s20 = zero;
-                    global::System.Numerics.Vector<float> s30 = zero;
-                    for (int b = 0; b < m; b++)
+                    VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                    VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                    VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                    VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                    VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                    VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                    VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                    VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                    VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
+                    VectorBlock.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s2_2, step);
+                    VectorBlock.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s3_2, step);
+                    if (vectors > 3)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                        float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                        float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                        if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        var e1 = new global::System.Numerics.Vector<float>(a1);
-                        s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                        var e2 = new global::System.Numerics.Vector<float>(a2);
-                        s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                        var e3 = new global::System.Numerics.Vector<float>(a3);
-                        s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
+                        VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
+                        VectorBlock.Apply(ref out2, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s2_3, step);
+                        VectorBlock.Apply(ref out3, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s3_3, step);
                     }
-                    // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                    var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w1Row0, (nuint)j);
-                    var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w1Row1, (nuint)j);
-                    var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w1Row2, (nuint)j);
-                    var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w1Row3, (nuint)j);
+                    if (vectors > 4)
+                    {
+                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                        VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
+                        VectorBlock.Apply(ref out2, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s2_4, step);
+                        VectorBlock.Apply(ref out3, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s3_4, step);
+                    }
                 }
             }
-            // The 1 inputs left over, one at a time, 4 vectors of units in registers.
-            for (; i < L1Inputs; i++)
+            // The inputs left over, one at a time.
+            for (; i < endInput; i++)
             {
-                ref float w1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                // s[k][c] = sum over the rows b of X[b, i] G1[b, j + c Lanes ..]
-                int j = 0;
-                for (; j <= L1Units - 4 * Lanes; j += 4 * Lanes)
+                ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                int vectors = VectorBlock.Count(L1Units, 5);
+                for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    global::System.Numerics.Vector<float> s00 = zero, s01 = zero, s02 = zero, s03 = zero;
+                    int done = j; // units before it were written by an earlier pass
+                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref Unsafe.Add(ref g1, j);
+                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                        var v2 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 2 * Lanes));
-                        var v3 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + 3 * Lanes));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                        s02 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v2, s02);
-                        s03 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v3, s03);
+                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    // W1[i, j + c Lanes ..] -= learningRate s[k][c]
-                    var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), ref w1Row0, (nuint)j);
-                    var w01 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)(j + Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, w01), ref w1Row0, (nuint)(j + Lanes));
-                    var w02 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)(j + 2 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s02, step, w02), ref w1Row0, (nuint)(j + 2 * Lanes));
-                    var w03 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)(j + 3 * Lanes));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s03, step, w03), ref w1Row0, (nuint)(j + 3 * Lanes));
-                }
-                for (; j < L1Units; j += Lanes)
-                {
-                    var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    global::System.Numerics.Vector<float> s00 = zero;
-                    for (int b = 0; b < m; b++)
+                    VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                    VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                    if (vectors > 3)
                     {
-                        float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                        if (a0 == 0f)
-                            continue;
-                        var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        var e0 = new global::System.Numerics.Vector<float>(a0);
-                        s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
                     }
-                    // W1[i, j + c Lanes ..] -= learningRate s[k][c]
-                    var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w1Row0, (nuint)j);
+                    if (vectors > 4)
+                    {
+                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                    }
                 }
             }
 
-            // b1 -= learningRate 1^T G1: the column sums of G1
-            for (int j = 0; j < L1Units; j += Lanes)
+            // b1 -= learningRate 1^T G1: the column sums of G1, by the piece that starts at input 0
+            if (firstInput == 0)
             {
-                var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet;
-                j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                var s = zero;
-                for (int b = 0; b < m; b++)
-                    s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s, step, global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j)), ref b1, (nuint)j);
+                for (int j = 0; j < L1Units; j += Lanes)
+                {
+                    int done = j;
+                    j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
+                    var s = Vec.Zero;
+                    for (int b = 0; b < m; b++)
+                        s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                    VectorBlock.Apply(ref b1, j, done, s, step);
+                }
             }
         }
 
         // ---- Layer 2: Z2 = sigmoid(Z1 W2 + b2), [33 x 9] ----
 
-        /// <summary>Layer 2 forward: <c>Z2 = sigmoid(Z1 W2 + b2)</c>, [m x 33] to [m x 9].</summary>
+        /// <summary>Layer 2 forward: <c>Z2 = sigmoid(Z1 W2 + b2)</c> for rows <c>[first, end)</c>, [m x 33] to [m x 9].</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void ForwardLayer2(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void ForwardLayer2(int first, int end)
         {
-            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-            ref float p2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p2);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            ref float p2 = ref MemoryMarshal.GetArrayDataReference(_p2);
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = 0; r < m; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 3 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float p2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
-                    for (int j = 0; j < L2Units; j++)
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s1_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s2_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s3_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
                         for (int i = 0; i < L2Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p2Row0, j) = s;
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        for (int i = 0; i < L2Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
             else
             {
-                int r = 0;
-                // Z2[r.., j..] = sigmoid(Z1[r.., :] W2[:, j..] + b2[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs
-                for (; r <= m - 4; r += 4)
+                int r = first;
+                // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float z1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float z1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float z1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float p2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
-                    ref float p2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
-                    ref float p2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
-                    ref float p2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
-                    // s[k][c] = b2[j + c Lanes ..] + sum over i of Z1[r + k, i] W2[i, j + c Lanes ..]
-                    int j = 0;
-                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = VectorBlock.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s01 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s11 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s21 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s31 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + Lanes));
+                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec s0_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        Vec s1_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        Vec s2_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        Vec s3_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row1, i);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row2, i);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row3, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        // P2[r + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref p2Row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref p2Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref p2Row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref p2Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref p2Row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref p2Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref p2Row3, (nuint)(j + Lanes));
-                    }
-                    for (; j < L2Units; j += Lanes)
-                    {
-                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
-                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
-                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
-                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
-                        for (int i = 0; i < L2Inputs; i++)
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        if (vectors > 1)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row1, i);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row2, i);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row3, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
-                        // P2[r + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref p2Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref p2Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref p2Row3, (nuint)j);
                     }
                 }
-                // The rows left over, one at a time, 4 vectors of units in registers.
-                for (; r < m; r++)
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
-                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float p2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
-                    // s[k][c] = b2[j + c Lanes ..] + sum over i of Z1[r, i] W2[i, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L2Units; j += Lanes)
+                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
+                    int vectors = VectorBlock.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w2, j);
+                        Vec s0_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w2, (nuint)(i * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new Vec(Unsafe.Add(ref in0, i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        // P2[r, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p2Row0, (nuint)j);
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        if (vectors > 1)
+                        {
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        }
                     }
                 }
             }
 
             // Z2 = sigmoid(P2)
-            global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p2, 0, m * L2Units), new global::System.Span<float>(_z2, 0, m * L2Units));
+            global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p2, first * L2Units, (end - first) * L2Units), new global::System.Span<float>(_z2, first * L2Units, (end - first) * L2Units));
         }
 
         /// <summary>
-        /// Layer 2 backward: <c>dW2 = Z1^T G2</c> and <c>db2 = 1^T G2</c>, into <see cref="Gradients"/>.
+        /// Layer 2 backward: <c>dW2 = Z1^T G2</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>db2 = 1^T G2</c> with the piece that starts at input 0, into <see cref="Gradients"/>.
         /// G2 already carries the batch reduction (1/m for the mean), so no further scaling.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void BackwardLayer2(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void BackwardLayer2(int m, int firstInput, int endInput)
         {
-            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-            ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
-            ref float db2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+            ref float dw2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+            ref float db2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW2 = Z1^T G2: one weight at a time
-                for (int i = 0; i < L2Inputs; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
+                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    }
+                }
+            }
+            else
+            {
+                int i = firstInput;
+                // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = VectorBlock.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * Lanes)
+                    {
+                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        if (vectors > 1)
+                        {
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        }
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = VectorBlock.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * Lanes)
+                    {
+                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        if (vectors > 1)
+                        {
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        }
+                    }
+                }
+            }
+
+            // db2 = 1^T G2: the column sums of G2, by the piece that starts at input 0
+            if (firstInput == 0)
+            {
+                if (L2Units < Lanes)
+                {
+                    // Fewer units than one vector holds: one float at a time.
                     for (int j = 0; j < L2Units; j++)
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units + j) = s;
+                            s += Unsafe.Add(ref g2, b * L2Units + j);
+                        Unsafe.Add(ref db2, j) = s;
                     }
                 }
-            }
-            else
-            {
-                // dW2 = Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch
-                int i = 0;
-                for (; i <= L2Inputs - 4; i += 4)
+                else
                 {
-                    ref float dw2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
-                    ref float dw2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float dw2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float dw2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    // s[k][c] = sum over the rows b of Z1[b, i + k] G2[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
-                    {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        // dW2[i + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref dw2Row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw2Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref dw2Row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw2Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref dw2Row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw2Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref dw2Row3, (nuint)(j + Lanes));
-                    }
-                    for (; j < L2Units; j += Lanes)
+                    for (int j = 0; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
+                        var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        }
-                        // dW2[i + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw2Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw2Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw2Row3, (nuint)j);
-                    }
-                }
-                // The 1 inputs left over, one at a time, 4 vectors of units in registers.
-                for (; i < L2Inputs; i++)
-                {
-                    ref float dw2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
-                    // s[k][c] = sum over the rows b of Z1[b, i] G2[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L2Units; j += Lanes)
-                    {
-                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        }
-                        // dW2[i, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw2Row0, (nuint)j);
-                    }
-                }
-            }
-
-            // db2 = 1^T G2: the column sums of G2
-            if (L2Units < Lanes)
-            {
-                // Fewer units than one vector holds: one float at a time.
-                for (int j = 0; j < L2Units; j++)
-                {
-                    float s = 0f;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db2, j) = s;
-                }
-            }
-            else
-            {
-                for (int j = 0; j < L2Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                    var s = zero;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                    global::System.Numerics.Vector.StoreUnsafe(s, ref db2, (nuint)j);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Layer 2 to layer 1: <c>G1 = tanh'(P1) o (G2 W2^T)</c>, from the weights as they are now.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void PropagateLayer2(int m)
-        {
-            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
-
-            // G1 = tanh'(P1) o (G2 W2^T): for each row b and input i, tanh'(P1[b, i]) times the dot product of G2[b, :] and W2[i, :]
-            if (L2Units < Lanes)
-            {
-                // Fewer units than one vector holds: one float at a time.
-                for (int b = 0; b < m; b++)
-                {
-                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                    ref float p1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
-                    for (int i = 0; i < L2Inputs; i++)
-                    {
-                        ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                        float s = 0f;
-                        for (int j = 0; j < L2Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2Row, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = s * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row, i));
-                    }
-                }
-            }
-            else
-            {
-                for (int b = 0; b < m; b++)
-                {
-                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                    ref float p1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
-                    // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var g2Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g2Row, (nuint)(L2Units - Lanes)), tail);
-                    for (int i = 0; i < L2Inputs; i++)
-                    {
-                        ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                        var s = zero;
-                        for (int j = 0; j <= L2Units - Lanes; j += Lanes)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g2Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w2Row, (nuint)j), s);
-                        if (L2Units % Lanes != 0)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(g2Tail, global::System.Numerics.Vector.LoadUnsafe(ref w2Row, (nuint)(L2Units - Lanes)), s);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = global::System.Numerics.Vector.Sum(s) * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row, i));
+                            s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                        Simd.StoreUnsafe(s, ref db2, (nuint)j);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Layer 2 SGD step, fused with its gradient: <c>W2 -= learningRate Z1^T G2</c> and <c>b2 -= learningRate 1^T G2</c>.
-        /// Call it after the layer's <c>G1</c> has been taken from the old weights.
+        /// Layer 2 to layer 1: <c>G1 = tanh'(P1) o (G2 W2^T)</c> for rows <c>[first, end)</c>, from <c>_w2t</c>, the copy of W2^T taken before W2 changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void UpdateLayer2(int m, float learningRate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void PropagateLayer2(int first, int end)
         {
-            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var step = new global::System.Numerics.Vector<float>(-learningRate);
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L2Units % Lanes)));
+            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+
+            int r = first;
+            // G1 = tanh'(P1) o (G2 W2^T): 4 rows at a time, over the 9 units of layer 2, up to 5 vectors per row in registers
+            for (; r <= end - 4; r += 4)
+            {
+                ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
+                ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
+                ref float delta1 = ref Unsafe.Add(ref g2, (r + 1) * L2Units);
+                ref float out1 = ref Unsafe.Add(ref g1, (r + 1) * L2Inputs);
+                ref float delta2 = ref Unsafe.Add(ref g2, (r + 2) * L2Units);
+                ref float out2 = ref Unsafe.Add(ref g1, (r + 2) * L2Inputs);
+                ref float delta3 = ref Unsafe.Add(ref g2, (r + 3) * L2Units);
+                ref float out3 = ref Unsafe.Add(ref g1, (r + 3) * L2Inputs);
+                int vectors = VectorBlock.Count(L2Inputs, 5);
+                for (int j = 0; j < L2Inputs; j += vectors * Lanes)
+                {
+                    j = VectorBlock.PassStart(j, L2Inputs, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L2Inputs, 5), at2 = VectorBlock.Offset(2, L2Inputs, 5), at3 = VectorBlock.Offset(3, L2Inputs, 5);
+                    int at4 = VectorBlock.Offset(4, L2Inputs, 5);
+                    ref float mj = ref Unsafe.Add(ref wt, j);
+                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero;
+                    Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero, s2_2 = Vec.Zero, s2_3 = Vec.Zero, s2_4 = Vec.Zero;
+                    Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero, s3_2 = Vec.Zero, s3_3 = Vec.Zero, s3_4 = Vec.Zero;
+                    for (int k = 0; k < L2Units; k++)
+                    {
+                        ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
+                        var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
+                    }
+                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                    Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                    Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                    Simd.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    if (vectors > 3)
+                    {
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
+                        Simd.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
+                    }
+                    if (vectors > 4)
+                    {
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
+                        Simd.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
+                    }
+                }
+            }
+            // The rows left over, one at a time.
+            for (; r < end; r++)
+            {
+                ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
+                ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
+                int vectors = VectorBlock.Count(L2Inputs, 5);
+                for (int j = 0; j < L2Inputs; j += vectors * Lanes)
+                {
+                    j = VectorBlock.PassStart(j, L2Inputs, 5); // the last pass ends at the last unit
+                    // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                    int at1 = VectorBlock.Offset(1, L2Inputs, 5), at2 = VectorBlock.Offset(2, L2Inputs, 5), at3 = VectorBlock.Offset(3, L2Inputs, 5);
+                    int at4 = VectorBlock.Offset(4, L2Inputs, 5);
+                    ref float mj = ref Unsafe.Add(ref wt, j);
+                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    for (int k = 0; k < L2Units; k++)
+                    {
+                        ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
+                        var e0 = new Vec(Unsafe.Add(ref delta0, k));
+                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
+                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
+                    }
+                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    if (vectors > 3)
+                    {
+                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                    }
+                    if (vectors > 4)
+                    {
+                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                    }
+                }
+            }
+
+            // ... o tanh'(P1), the derivative at the pre-activation P1
+            for (int k = first * L2Inputs; k < end * L2Inputs; k++)
+                _g1[k] *= global::NetGen.Kernels.Activations.TanhDerivative(_p1[k]);
+        }
+
+        /// <summary>
+        /// Layer 2 SGD step, fused with its gradient: <c>W2 -= learningRate Z1^T G2</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>b2 -= learningRate 1^T G2</c> with the piece that starts at input 0.
+        /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+        /// after <c>G1</c> has been taken from the old weights.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
+        {
+            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W2 -= learningRate Z1^T G2: one weight at a time
-                for (int i = 0; i < L2Inputs; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
+                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                        VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                        VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                        VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    for (int j = 0; j < L2Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                    }
+                }
+            }
+            else
+            {
+                int i = firstInput;
+                // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = VectorBlock.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * Lanes)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                        if (vectors > 1)
+                        {
+                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                            VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                            VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                            VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                        }
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = VectorBlock.Count(L2Units, 2);
+                    for (int j = 0; j < L2Units; j += vectors * Lanes)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g2, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        if (vectors > 1)
+                        {
+                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                        }
+                    }
+                }
+            }
+
+            // b2 -= learningRate 1^T G2: the column sums of G2, by the piece that starts at input 0
+            if (firstInput == 0)
+            {
+                if (L2Units < Lanes)
+                {
+                    // Fewer units than one vector holds: one float at a time.
                     for (int j = 0; j < L2Units; j++)
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j) -= learningRate * s;
+                            s += Unsafe.Add(ref g2, b * L2Units + j);
+                        Unsafe.Add(ref b2, j) -= learningRate * s;
                     }
                 }
-            }
-            else
-            {
-                // W2 -= learningRate Z1^T G2: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch
-                int i = 0;
-                for (; i <= L2Inputs - 4; i += 4)
+                else
                 {
-                    ref float w2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                    ref float w2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float w2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float w2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    // s[k][c] = sum over the rows b of Z1[b, i + k] G2[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j <= L2Units - 2 * Lanes; j += 2 * Lanes)
+                    for (int j = 0; j < L2Units; j += Lanes)
                     {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
-                        }
-                        // W2[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), ref w2Row0, (nuint)j);
-                        var w01 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, w01), ref w2Row0, (nuint)(j + Lanes));
-                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), ref w2Row1, (nuint)j);
-                        var w11 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, w11), ref w2Row1, (nuint)(j + Lanes));
-                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), ref w2Row2, (nuint)j);
-                        var w21 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, w21), ref w2Row2, (nuint)(j + Lanes));
-                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), ref w2Row3, (nuint)j);
-                        var w31 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, w31), ref w2Row3, (nuint)(j + Lanes));
-                    }
-                    for (; j < L2Units; j += Lanes)
-                    {
-                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        int done = j;
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
+                        var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        }
-                        // W2[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w2Row0, (nuint)j);
-                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w2Row1, (nuint)j);
-                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w2Row2, (nuint)j);
-                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w2Row3, (nuint)j);
+                            s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                        VectorBlock.Apply(ref b2, j, done, s, step);
                     }
-                }
-                // The 1 inputs left over, one at a time, 4 vectors of units in registers.
-                for (; i < L2Inputs; i++)
-                {
-                    ref float w2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                    // s[k][c] = sum over the rows b of Z1[b, i] G2[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L2Units; j += Lanes)
-                    {
-                        var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                        j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        }
-                        // W2[i, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w2Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w2Row0, (nuint)j);
-                    }
-                }
-            }
-
-            // b2 -= learningRate 1^T G2: the column sums of G2
-            if (L2Units < Lanes)
-            {
-                // Fewer units than one vector holds: one float at a time.
-                for (int j = 0; j < L2Units; j++)
-                {
-                    float s = 0f;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
-                }
-            }
-            else
-            {
-                for (int j = 0; j < L2Units; j += Lanes)
-                {
-                    var keep = j > L2Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet;
-                    j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                    var s = zero;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s, step, global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j)), ref b2, (nuint)j);
                 }
             }
         }
 
         // ---- Layer 3: Z3 = tanh(Z2 W3 + b3), [9 x 7] ----
 
-        /// <summary>Layer 3 forward: <c>Z3 = tanh(Z2 W3 + b3)</c>, [m x 9] to [m x 7].</summary>
+        /// <summary>Layer 3 forward: <c>Z3 = tanh(Z2 W3 + b3)</c> for rows <c>[first, end)</c>, [m x 9] to [m x 7].</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void ForwardLayer3(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void ForwardLayer3(int first, int end)
         {
-            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
-            ref float p3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p3);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
+            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            ref float p3 = ref MemoryMarshal.GetArrayDataReference(_p3);
 
             if (L3Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = 0; r < m; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z3[r, :] = tanh(Z2[r, :] W3 + b3): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float p3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
-                    for (int j = 0; j < L3Units; j++)
+                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z2, (r + 1) * L3Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z2, (r + 2) * L3Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z2, (r + 3) * L3Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref p3, (r + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref p3, (r + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref p3, (r + 3) * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j);
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w3, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
                         for (int i = 0; i < L3Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref p3Row0, j) = s;
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w3, j);
+                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        for (int i = 0; i < L3Inputs; i++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
             else
             {
-                int r = 0;
-                // Z3[r.., j..] = tanh(Z2[r.., :] W3[:, j..] + b3[j..]): 4 rows at a time, 2 vectors of units in registers, summed over the inputs
-                for (; r <= m - 4; r += 4)
+                int r = first;
+                // Z3[r, :] = tanh(Z2[r, :] W3 + b3): 4 rows at a time, over every input, up to 1 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float z2Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L3Inputs);
-                    ref float z2Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L3Inputs);
-                    ref float z2Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L3Inputs);
-                    ref float p3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
-                    ref float p3Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 1) * L3Units);
-                    ref float p3Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 2) * L3Units);
-                    ref float p3Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 3) * L3Units);
-                    // s[k][c] = b3[j + c Lanes ..] + sum over i of Z2[r + k, i] W3[i, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L3Units; j += Lanes)
+                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float in1 = ref Unsafe.Add(ref z2, (r + 1) * L3Inputs);
+                    ref float in2 = ref Unsafe.Add(ref z2, (r + 2) * L3Inputs);
+                    ref float in3 = ref Unsafe.Add(ref z2, (r + 3) * L3Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref p3, (r + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref p3, (r + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref p3, (r + 3) * L3Units);
+                    int vectors = VectorBlock.Count(L3Units, 1);
+                    for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
-                        j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
-                        global::System.Numerics.Vector<float> s10 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
-                        global::System.Numerics.Vector<float> s20 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
-                        global::System.Numerics.Vector<float> s30 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
+                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref Unsafe.Add(ref w3, j);
+                        Vec s0_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
+                        Vec s1_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
+                        Vec s2_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
+                        Vec s3_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
                         for (int i = 0; i < L3Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row1, i);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row2, i);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row3, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w3, (nuint)(i * L3Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        // P3[r + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p3Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref p3Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref p3Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref p3Row3, (nuint)j);
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
-                // The rows left over, one at a time, 4 vectors of units in registers.
-                for (; r < m; r++)
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
-                    ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float p3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
-                    // s[k][c] = b3[j + c Lanes ..] + sum over i of Z2[r, i] W3[i, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L3Units; j += Lanes)
+                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
+                    int vectors = VectorBlock.Count(L3Units, 1);
+                    for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
-                        j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
+                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref Unsafe.Add(ref w3, j);
+                        Vec s0_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
                         for (int i = 0; i < L3Inputs; i++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w3, (nuint)(i * L3Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = new Vec(Unsafe.Add(ref in0, i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        // P3[r, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref p3Row0, (nuint)j);
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
 
             // Z3 = tanh(P3)
-            global::NetGen.Kernels.Activations.Tanh(new global::System.ReadOnlySpan<float>(_p3, 0, m * L3Units), new global::System.Span<float>(_z3, 0, m * L3Units));
+            global::NetGen.Kernels.Activations.Tanh(new global::System.ReadOnlySpan<float>(_p3, first * L3Units, (end - first) * L3Units), new global::System.Span<float>(_z3, first * L3Units, (end - first) * L3Units));
         }
 
         /// <summary>
-        /// Layer 3 backward: <c>dW3 = Z2^T G3</c> and <c>db3 = 1^T G3</c>, into <see cref="Gradients"/>.
+        /// Layer 3 backward: <c>dW3 = Z2^T G3</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>db3 = 1^T G3</c> with the piece that starts at input 0, into <see cref="Gradients"/>.
         /// G3 already carries the batch reduction (1/m for the mean), so no further scaling.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void BackwardLayer3(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void BackwardLayer3(int m, int firstInput, int endInput)
         {
-            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
-            ref float dw3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
-            ref float db3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
+            ref float dw3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
+            ref float db3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
 
             if (L3Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW3 = Z2^T G3: one weight at a time
-                for (int i = 0; i < L3Inputs; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // dW3[i, :] = Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
+                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref dw3, (i + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref dw3, (i + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref dw3, (i + 3) * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    }
+                }
+            }
+            else
+            {
+                int i = firstInput;
+                // dW3[i, :] = Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref dw3, (i + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref dw3, (i + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref dw3, (i + 3) * L3Units);
+                    int vectors = VectorBlock.Count(L3Units, 1);
+                    for (int j = 0; j < L3Units; j += vectors * Lanes)
+                    {
+                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec s0_0 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero;
+                        Vec s2_0 = Vec.Zero;
+                        Vec s3_0 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
+                    int vectors = VectorBlock.Count(L3Units, 1);
+                    for (int j = 0; j < L3Units; j += vectors * Lanes)
+                    {
+                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec s0_0 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    }
+                }
+            }
+
+            // db3 = 1^T G3: the column sums of G3, by the piece that starts at input 0
+            if (firstInput == 0)
+            {
+                if (L3Units < Lanes)
+                {
+                    // Fewer units than one vector holds: one float at a time.
                     for (int j = 0; j < L3Units; j++)
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units + j) = s;
+                            s += Unsafe.Add(ref g3, b * L3Units + j);
+                        Unsafe.Add(ref db3, j) = s;
                     }
                 }
-            }
-            else
-            {
-                // dW3 = Z2^T G3: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch
-                int i = 0;
-                for (; i <= L3Inputs - 4; i += 4)
+                else
                 {
-                    ref float dw3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
-                    ref float dw3Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 1) * L3Units);
-                    ref float dw3Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 2) * L3Units);
-                    ref float dw3Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 3) * L3Units);
-                    // s[k][c] = sum over the rows b of Z2[b, i + k] G3[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L3Units; j += Lanes)
+                    for (int j = 0; j < L3Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
+                        var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        }
-                        // dW3[i + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw3Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw3Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw3Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw3Row3, (nuint)j);
-                    }
-                }
-                // The 1 inputs left over, one at a time, 4 vectors of units in registers.
-                for (; i < L3Inputs; i++)
-                {
-                    ref float dw3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
-                    // s[k][c] = sum over the rows b of Z2[b, i] G3[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L3Units; j += Lanes)
-                    {
-                        j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        }
-                        // dW3[i, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw3Row0, (nuint)j);
-                    }
-                }
-            }
-
-            // db3 = 1^T G3: the column sums of G3
-            if (L3Units < Lanes)
-            {
-                // Fewer units than one vector holds: one float at a time.
-                for (int j = 0; j < L3Units; j++)
-                {
-                    float s = 0f;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db3, j) = s;
-                }
-            }
-            else
-            {
-                for (int j = 0; j < L3Units; j += Lanes)
-                {
-                    j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                    var s = zero;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                    global::System.Numerics.Vector.StoreUnsafe(s, ref db3, (nuint)j);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Layer 3 to layer 2: <c>G2 = sigmoid'(P2) o (G3 W3^T)</c>, from the weights as they are now.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void PropagateLayer3(int m)
-        {
-            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-            ref float p2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p2);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L3Units % Lanes)));
-
-            // G2 = sigmoid'(P2) o (G3 W3^T): for each row b and input i, sigmoid'(P2[b, i]) times the dot product of G3[b, :] and W3[i, :]
-            if (L3Units < Lanes)
-            {
-                // Fewer units than one vector holds: one float at a time.
-                for (int b = 0; b < m; b++)
-                {
-                    ref float g3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
-                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L3Inputs);
-                    ref float p2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, b * L3Inputs);
-                    for (int i = 0; i < L3Inputs; i++)
-                    {
-                        ref float w3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
-                        float s = 0f;
-                        for (int j = 0; j < L3Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w3Row, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, i) = s * global::NetGen.Kernels.Activations.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p2Row, i));
-                    }
-                }
-            }
-            else
-            {
-                for (int b = 0; b < m; b++)
-                {
-                    ref float g3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
-                    ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L3Inputs);
-                    ref float p2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, b * L3Inputs);
-                    // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var g3Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g3Row, (nuint)(L3Units - Lanes)), tail);
-                    for (int i = 0; i < L3Inputs; i++)
-                    {
-                        ref float w3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
-                        var s = zero;
-                        for (int j = 0; j <= L3Units - Lanes; j += Lanes)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g3Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w3Row, (nuint)j), s);
-                        if (L3Units % Lanes != 0)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(g3Tail, global::System.Numerics.Vector.LoadUnsafe(ref w3Row, (nuint)(L3Units - Lanes)), s);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, i) = global::System.Numerics.Vector.Sum(s) * global::NetGen.Kernels.Activations.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p2Row, i));
+                            s += Simd.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
+                        Simd.StoreUnsafe(s, ref db3, (nuint)j);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Layer 3 SGD step, fused with its gradient: <c>W3 -= learningRate Z2^T G3</c> and <c>b3 -= learningRate 1^T G3</c>.
-        /// Call it after the layer's <c>G2</c> has been taken from the old weights.
+        /// Layer 3 to layer 2: <c>G2 = sigmoid'(P2) o (G3 W3^T)</c> for rows <c>[first, end)</c>, from <c>_w3t</c>, the copy of W3^T taken before W3 changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void UpdateLayer3(int m, float learningRate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void PropagateLayer3(int first, int end)
         {
-            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
-            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
-            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var step = new global::System.Numerics.Vector<float>(-learningRate);
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L3Units % Lanes)));
+            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
+            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w3t);
+            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+
+            if (L3Inputs < Lanes)
+            {
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // G2 = sigmoid'(P2) o (G3 W3^T): 4 rows at a time, over the 7 units of layer 3, up to 3 vectors per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
+                    ref float delta1 = ref Unsafe.Add(ref g3, (r + 1) * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref g2, (r + 1) * L3Inputs);
+                    ref float delta2 = ref Unsafe.Add(ref g3, (r + 2) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref g2, (r + 2) * L3Inputs);
+                    ref float delta3 = ref Unsafe.Add(ref g3, (r + 3) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref g2, (r + 3) * L3Inputs);
+                    int vectors = VectorBlock4.Count(L3Inputs, 3);
+                    for (int j = 0; j < L3Inputs; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Inputs, 3), at2 = VectorBlock4.Offset(2, L3Inputs, 3);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int k = 0; k < L3Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k)); var e1 = Simd4.Create(Unsafe.Add(ref delta1, k)); var e2 = Simd4.Create(Unsafe.Add(ref delta2, k)); var e3 = Simd4.Create(Unsafe.Add(ref delta3, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
+                    int vectors = VectorBlock4.Count(L3Inputs, 3);
+                    for (int j = 0; j < L3Inputs; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Inputs, 3), at2 = VectorBlock4.Offset(2, L3Inputs, 3);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int k = 0; k < L3Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    }
+                }
+            }
+            else
+            {
+                int r = first;
+                // G2 = sigmoid'(P2) o (G3 W3^T): 4 rows at a time, over the 7 units of layer 3, up to 2 vectors per row in registers
+                for (; r <= end - 4; r += 4)
+                {
+                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
+                    ref float delta1 = ref Unsafe.Add(ref g3, (r + 1) * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref g2, (r + 1) * L3Inputs);
+                    ref float delta2 = ref Unsafe.Add(ref g3, (r + 2) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref g2, (r + 2) * L3Inputs);
+                    ref float delta3 = ref Unsafe.Add(ref g3, (r + 3) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref g2, (r + 3) * L3Inputs);
+                    int vectors = VectorBlock.Count(L3Inputs, 2);
+                    for (int j = 0; j < L3Inputs; j += vectors * Lanes)
+                    {
+                        j = VectorBlock.PassStart(j, L3Inputs, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L3Inputs, 2);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        for (int k = 0; k < L3Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        if (vectors > 1)
+                        {
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        }
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
+                    int vectors = VectorBlock.Count(L3Inputs, 2);
+                    for (int j = 0; j < L3Inputs; j += vectors * Lanes)
+                    {
+                        j = VectorBlock.PassStart(j, L3Inputs, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L3Inputs, 2);
+                        ref float mj = ref Unsafe.Add(ref wt, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        for (int k = 0; k < L3Units; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = new Vec(Unsafe.Add(ref delta0, k));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                        }
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        if (vectors > 1)
+                        {
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        }
+                    }
+                }
+            }
+
+            // ... o sigmoid'(P2), the derivative at the pre-activation P2
+            for (int k = first * L3Inputs; k < end * L3Inputs; k++)
+                _g2[k] *= global::NetGen.Kernels.Activations.SigmoidDerivative(_p2[k]);
+        }
+
+        /// <summary>
+        /// Layer 3 SGD step, fused with its gradient: <c>W3 -= learningRate Z2^T G3</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>b3 -= learningRate 1^T G3</c> with the piece that starts at input 0.
+        /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+        /// after <c>G2</c> has been taken from the old weights.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void UpdateLayer3(int m, int firstInput, int endInput, float learningRate)
+        {
+            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
+            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L3Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W3 -= learningRate Z2^T G3: one weight at a time
-                for (int i = 0; i < L3Inputs; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int i = firstInput;
+                // W3[i, :] -= learningRate Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
                 {
+                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref w3, (i + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref w3, (i + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref w3, (i + 3) * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
+                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    for (int j = 0; j < L3Units; j += vectors * 4)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                        }
+                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                    }
+                }
+            }
+            else
+            {
+                int i = firstInput;
+                // W3[i, :] -= learningRate Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
+                for (; i <= endInput - 4; i += 4)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
+                    ref float out1 = ref Unsafe.Add(ref w3, (i + 1) * L3Units);
+                    ref float out2 = ref Unsafe.Add(ref w3, (i + 2) * L3Units);
+                    ref float out3 = ref Unsafe.Add(ref w3, (i + 3) * L3Units);
+                    int vectors = VectorBlock.Count(L3Units, 1);
+                    for (int j = 0; j < L3Units; j += vectors * Lanes)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec s0_0 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero;
+                        Vec s2_0 = Vec.Zero;
+                        Vec s3_0 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                    }
+                }
+                // The inputs left over, one at a time.
+                for (; i < endInput; i++)
+                {
+                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
+                    int vectors = VectorBlock.Count(L3Units, 1);
+                    for (int j = 0; j < L3Units; j += vectors * Lanes)
+                    {
+                        int done = j; // units before it were written by an earlier pass
+                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref Unsafe.Add(ref g3, j);
+                        Vec s0_0 = Vec.Zero;
+                        for (int b = 0; b < m; b++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                        }
+                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    }
+                }
+            }
+
+            // b3 -= learningRate 1^T G3: the column sums of G3, by the piece that starts at input 0
+            if (firstInput == 0)
+            {
+                if (L3Units < Lanes)
+                {
+                    // Fewer units than one vector holds: one float at a time.
                     for (int j = 0; j < L3Units; j++)
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units + j) -= learningRate * s;
+                            s += Unsafe.Add(ref g3, b * L3Units + j);
+                        Unsafe.Add(ref b3, j) -= learningRate * s;
                     }
                 }
-            }
-            else
-            {
-                // W3 -= learningRate Z2^T G3: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch
-                int i = 0;
-                for (; i <= L3Inputs - 4; i += 4)
+                else
                 {
-                    ref float w3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
-                    ref float w3Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 1) * L3Units);
-                    ref float w3Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 2) * L3Units);
-                    ref float w3Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 3) * L3Units);
-                    // s[k][c] = sum over the rows b of Z2[b, i + k] G3[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L3Units; j += Lanes)
+                    for (int j = 0; j < L3Units; j += Lanes)
                     {
-                        var keep = j > L3Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
+                        int done = j;
                         j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
+                        var s = Vec.Zero;
                         for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 3);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        }
-                        // W3[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w3Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w3Row0, (nuint)j);
-                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w3Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w3Row1, (nuint)j);
-                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w3Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w3Row2, (nuint)j);
-                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w3Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w3Row3, (nuint)j);
+                            s += Simd.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
+                        VectorBlock.Apply(ref b3, j, done, s, step);
                     }
-                }
-                // The 1 inputs left over, one at a time, 4 vectors of units in registers.
-                for (; i < L3Inputs; i++)
-                {
-                    ref float w3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
-                    // s[k][c] = sum over the rows b of Z2[b, i] G3[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L3Units; j += Lanes)
-                    {
-                        var keep = j > L3Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                        j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i);
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                        }
-                        // W3[i, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w3Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w3Row0, (nuint)j);
-                    }
-                }
-            }
-
-            // b3 -= learningRate 1^T G3: the column sums of G3
-            if (L3Units < Lanes)
-            {
-                // Fewer units than one vector holds: one float at a time.
-                for (int j = 0; j < L3Units; j++)
-                {
-                    float s = 0f;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j) -= learningRate * s;
-                }
-            }
-            else
-            {
-                for (int j = 0; j < L3Units; j += Lanes)
-                {
-                    var keep = j > L3Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet;
-                    j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                    var s = zero;
-                    for (int b = 0; b < m; b++)
-                        s += global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s, step, global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j)), global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j)), ref b3, (nuint)j);
                 }
             }
         }
 
         // ---- Layer 4: Z4 = sigmoid(Z3 W4 + b4), [7 x 3] ----
 
-        /// <summary>Layer 4 forward: <c>Z4 = sigmoid(Z3 W4 + b4)</c>, [m x 7] to [m x 3].</summary>
+        /// <summary>Layer 4 forward: <c>Z4 = sigmoid(Z3 W4 + b4)</c> for rows <c>[first, end)</c>, [m x 7] to [m x 3].</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void ForwardLayer4(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void ForwardLayer4(int first, int end)
         {
-            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
-            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
-            ref float p4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p4);
+            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
+            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float p4 = ref MemoryMarshal.GetArrayDataReference(_p4);
 
-            for (int r = 0; r < m; r++)
+            for (int r = first; r < end; r++)
             {
-                ref float z3Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, r * L4Inputs);
-                ref float p4Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p4, r * L4Units);
-                for (int j = 0; j < L4Units; j++)
+                ref float in0 = ref Unsafe.Add(ref z3, r * L4Inputs);
+                ref float out0 = ref Unsafe.Add(ref p4, r * L4Units);
+                float s0 = b4, s1 = Unsafe.Add(ref b4, 1), s2 = Unsafe.Add(ref b4, 2);
+                for (int i = 0; i < L4Inputs; i++)
                 {
-                    float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j);
-                    for (int i = 0; i < L4Inputs; i++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z3Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p4Row0, j) = s;
+                    float a = Unsafe.Add(ref in0, i);
+                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
+                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
                 }
+                out0 = s0;
+                Unsafe.Add(ref out0, 1) = s1;
+                Unsafe.Add(ref out0, 2) = s2;
             }
 
             // Z4 = sigmoid(P4)
-            global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p4, 0, m * L4Units), new global::System.Span<float>(_z4, 0, m * L4Units));
+            global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p4, first * L4Units, (end - first) * L4Units), new global::System.Span<float>(_z4, first * L4Units, (end - first) * L4Units));
         }
 
         /// <summary>
-        /// Layer 4 backward: <c>dW4 = Z3^T G4</c> and <c>db4 = 1^T G4</c>, into <see cref="Gradients"/>.
+        /// Layer 4 backward: <c>dW4 = Z3^T G4</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>db4 = 1^T G4</c> with the piece that starts at input 0, into <see cref="Gradients"/>.
         /// G4 already carries the batch reduction (1/m for the mean), so no further scaling.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void BackwardLayer4(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void BackwardLayer4(int m, int firstInput, int endInput)
         {
-            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
-            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
-            ref float dw4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
-            ref float db4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
+            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
+            ref float dw4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
+            ref float db4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
 
-            // dW4 = Z3^T G4: one weight at a time
-            for (int i = 0; i < L4Inputs; i++)
+            // dW4[i, :] = Z3[:, i]^T G4: one weight at a time
+            for (int i = firstInput; i < endInput; i++)
+            {
+                ref float out0 = ref Unsafe.Add(ref dw4, i * L4Units);
+                float s0 = 0f, s1 = 0f, s2 = 0f;
+                for (int b = 0; b < m; b++)
+                {
+                    float a = Unsafe.Add(ref z3, b * L4Inputs + i);
+                    ref float row = ref Unsafe.Add(ref g4, b * L4Units);
+                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                }
+                out0 = s0;
+                Unsafe.Add(ref out0, 1) = s1;
+                Unsafe.Add(ref out0, 2) = s2;
+            }
+
+            // db4 = 1^T G4: the column sums of G4, by the piece that starts at input 0
+            if (firstInput == 0)
             {
                 for (int j = 0; j < L4Units; j++)
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dw4, i * L4Units + j) = s;
+                        s += Unsafe.Add(ref g4, b * L4Units + j);
+                    Unsafe.Add(ref db4, j) = s;
                 }
-            }
-
-            // db4 = 1^T G4: the column sums of G4
-            for (int j = 0; j < L4Units; j++)
-            {
-                float s = 0f;
-                for (int b = 0; b < m; b++)
-                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref db4, j) = s;
             }
         }
 
         /// <summary>
-        /// Layer 4 to layer 3: <c>G3 = tanh'(P3) o (G4 W4^T)</c>, from the weights as they are now.
+        /// Layer 4 to layer 3: <c>G3 = tanh'(P3) o (G4 W4^T)</c> for rows <c>[first, end)</c>, from W4 before it changes.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void PropagateLayer4(int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void PropagateLayer4(int first, int end)
         {
-            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
-            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
-            ref float p3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p3);
+            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
 
-            // G3 = tanh'(P3) o (G4 W4^T): for each row b and input i, tanh'(P3[b, i]) times the dot product of G4[b, :] and W4[i, :]
-            for (int b = 0; b < m; b++)
+            // G3 = tanh'(P3) o (G4 W4^T): for each row and unit i of layer 3, the 3 products with W4[i, :]
+            for (int r = first; r < end; r++)
             {
-                ref float g4Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
-                ref float g3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L4Inputs);
-                ref float p3Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, b * L4Inputs);
+                ref float delta = ref Unsafe.Add(ref g4, r * L4Units);
+                ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
+                float d0 = delta, d1 = Unsafe.Add(ref delta, 1), d2 = Unsafe.Add(ref delta, 2);
                 for (int i = 0; i < L4Inputs; i++)
                 {
-                    ref float w4Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
-                    float s = 0f;
-                    for (int j = 0; j < L4Units; j++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w4Row, j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref g3Row, i) = s * global::NetGen.Kernels.Activations.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p3Row, i));
+                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
+                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1) + d2 * Unsafe.Add(ref row, 2);
+                    Unsafe.Add(ref out0, i) = s;
                 }
             }
+
+            // ... o tanh'(P3), the derivative at the pre-activation P3
+            for (int k = first * L4Inputs; k < end * L4Inputs; k++)
+                _g3[k] *= global::NetGen.Kernels.Activations.TanhDerivative(_p3[k]);
         }
 
         /// <summary>
-        /// Layer 4 SGD step, fused with its gradient: <c>W4 -= learningRate Z3^T G4</c> and <c>b4 -= learningRate 1^T G4</c>.
-        /// Call it after the layer's <c>G3</c> has been taken from the old weights.
+        /// Layer 4 SGD step, fused with its gradient: <c>W4 -= learningRate Z3^T G4</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>b4 -= learningRate 1^T G4</c> with the piece that starts at input 0.
+        /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+        /// after <c>G3</c> has been taken from the old weights.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void UpdateLayer4(int m, float learningRate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void UpdateLayer4(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
-            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
-            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
 
-            // W4 -= learningRate Z3^T G4: one weight at a time
-            for (int i = 0; i < L4Inputs; i++)
+            // W4[i, :] -= learningRate Z3[:, i]^T G4: one weight at a time
+            for (int i = firstInput; i < endInput; i++)
+            {
+                ref float out0 = ref Unsafe.Add(ref w4, i * L4Units);
+                float s0 = 0f, s1 = 0f, s2 = 0f;
+                for (int b = 0; b < m; b++)
+                {
+                    float a = Unsafe.Add(ref z3, b * L4Inputs + i);
+                    ref float row = ref Unsafe.Add(ref g4, b * L4Units);
+                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                }
+                out0 -= learningRate * s0;
+                Unsafe.Add(ref out0, 1) -= learningRate * s1;
+                Unsafe.Add(ref out0, 2) -= learningRate * s2;
+            }
+
+            // b4 -= learningRate 1^T G4: the column sums of G4, by the piece that starts at input 0
+            if (firstInput == 0)
             {
                 for (int j = 0; j < L4Units; j++)
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units + j) -= learningRate * s;
+                        s += Unsafe.Add(ref g4, b * L4Units + j);
+                    Unsafe.Add(ref b4, j) -= learningRate * s;
                 }
             }
+        }
 
-            // b4 -= learningRate 1^T G4: the column sums of G4
-            for (int j = 0; j < L4Units; j++)
-            {
-                float s = 0f;
-                for (int b = 0; b < m; b++)
-                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j) -= learningRate * s;
-            }
+        /// <summary>
+        /// One worker's scratch.
+        /// </summary>
+        private sealed class Workspace
+        {
         }
 
         #nullable restore
@@ -1976,7 +2475,8 @@ namespace Course.Deep
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
             global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
             global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
-            return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result) / batchSize);
+            SetTargets(targets);
+            return (float)(RunHessianVectorProduct(inputs, batchSize, v, result) / batchSize);
         }
 
         /// <summary>
@@ -2003,26 +2503,23 @@ namespace Course.Deep
         private HessianBuffers? _hessian;
 
         /// <summary>
-        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
-        /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
-        /// <paramref name="result"/> may be <paramref name="v"/> itself.
+        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>, with the targets in <c>_targets</c>; returns
+        /// the sum of the rows' losses. Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/>
+        /// is written, so <paramref name="result"/> may be <paramref name="v"/> itself.
         /// </summary>
         /// <param name="inputs">Row-major <c>[m x 17]</c>.</param>
-        /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
         /// <param name="m">The number of rows.</param>
         /// <param name="v">The direction.</param>
         /// <param name="result">Receives <c>H v</c>.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
             HessianBuffers h = _hessian ??= new HessianBuffers();
 
             // The gradient's passes, without the parameter gradients: Z, P and every G.
-            RunForward(inputs, m);                       // Z1, Z2, Z3, Z4
-            double loss = OutputGradient(targets, m);    // G4 = (Z4 - Y) o sigmoid'(P4) / m
-            PropagateLayer4(m);                          // G3 = tanh'(P3) o (G4 W4^T)
-            PropagateLayer3(m);                          // G2 = sigmoid'(P2) o (G3 W3^T)
-            PropagateLayer2(m);                          // G1 = tanh'(P1) o (G2 W2^T)
+            TransposeWeights();                          // W^T for the backward kernels
+            RowsPass(inputs, m, 0, m, _workspaces[0]);   // Z1, Z2, Z3, Z4, the loss and G4, G3, G2, G1
+            double loss = SumRowLosses(m);
 
             // Forward R-pass: the directional derivatives of the pre-activations and activations.
             RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1 + vb1
@@ -2283,8 +2780,9 @@ namespace Course.Deep
                 int m = global::System.Math.Min(batchSize, count - start);
                 _guardBatch = batches;
                 _guardFirstRow = start;
+                SetTargets(targets.Slice(start * OutputSize, m * OutputSize));
                 var rows = inputs.Slice(start * InputSize, m * InputSize);
-                double batchLoss = RunBackward(rows, targets.Slice(start * OutputSize, m * OutputSize), m); // Gradients, and every Z and G
+                double batchLoss = RunBackward(rows, m);                 // Gradients, and every Z and G
                 bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
                 if (backedUp) GuardAfterStep(m, learningRate);

@@ -5,6 +5,15 @@
 
 namespace Course.Nested
 {
+    using Vec = global::System.Numerics.Vector<float>;
+    using Simd = global::System.Numerics.Vector;
+    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
+    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
+
     partial record Catalog
     {
         partial class Models
@@ -70,12 +79,32 @@ namespace Course.Nested
                     public global::System.Span<float> Gradients => _gradients;
 
                     // Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the
-                    // derivative needs it, and G, the gradient of the loss with respect to the pre-activation.
+                    // derivative needs it, and G, the gradient of the loss with respect to the pre-activation; the transposed weights
+                    // the backward kernels read; the batch's targets and each row's loss.
                     private readonly float[] _z1 = new float[MaxBatch * L1Units];
                     private readonly float[] _p1 = new float[MaxBatch * L1Units];
                     private readonly float[] _g1 = new float[MaxBatch * L1Units];
                     private readonly float[] _z2 = new float[MaxBatch * L2Units];
                     private readonly float[] _g2 = new float[MaxBatch * L2Units];
+                    private readonly float[] _targets = new float[MaxBatch * OutputSize];
+                    private readonly double[] _rowLosses = new double[MaxBatch];
+
+                    // The length of a list of nonzero inputs (or rows) and of each value list beside it: the longer of InputSize and
+                    // MaxBatch, plus the room NetGen.Kernels.Sparse needs to store whole vectors.
+                    private const int ListStride = 272;
+
+                    // The pieces a step's phases are shared out in, across threads: blocks of rows (a multiple of every kernel's row
+                    // block, so rows pair up as on one thread) and runs of a layer's inputs.
+                    private const int RowsPhase = 0, UpdatePhase = 1, RowsPerPiece = 4, InputsPerPiece = 16;
+                    private const int L1Pieces = (L1Inputs + InputsPerPiece - 1) / InputsPerPiece, L2Pieces = (L2Inputs + InputsPerPiece - 1) / InputsPerPiece;
+                    private const int UpdatePieces = L1Pieces + L2Pieces;
+
+                    // The calling thread's workspace, and one per worker once an epoch runs on more threads; the team and the step it runs.
+                    private Workspace[] _workspaces = { new Workspace() };
+                    private global::NetGen.Kernels.WorkerTeam? _team;
+                    private TeamWork? _teamWork;
+                    private int _stepRows;
+                    private float _stepLearningRate;
 
                     /// <summary>The weights of layer 1, row-major [2 x 3] (checkpoint name <c>W1</c>).</summary>
                     public global::System.Span<float> W1 => new global::System.Span<float>(_parameters, W1Offset, L1Inputs * L1Units);
@@ -153,7 +182,8 @@ namespace Course.Nested
                         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
-                        return (float)(RunBackward(inputs, targets, batchSize) / batchSize);
+                        SetTargets(targets);
+                        return (float)(RunBackward(inputs, batchSize) / batchSize);
                     }
 
                     /// <summary>
@@ -172,7 +202,8 @@ namespace Course.Nested
                         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
                         global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
-                        double loss = RunBackward(inputs, targets, batchSize);
+                        SetTargets(targets);
+                        double loss = RunBackward(inputs, batchSize);
                         PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
                         return (float)(loss / batchSize);
                     }
@@ -205,12 +236,13 @@ namespace Course.Nested
                         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
                         global::NetGen.NetworkGuard.LearningRate(learningRate);
-                        return (float)(RunTrainStep(inputs, targets, batchSize, learningRate) / batchSize);
+                        SetTargets(targets);
+                        return (float)(RunTrainStep(inputs, batchSize, learningRate) / batchSize);
                     }
 
                     /// <summary>
                     /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
-                    /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+                    /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size. On the calling thread.
                     /// </summary>
                     /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
                     /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
@@ -221,20 +253,47 @@ namespace Course.Nested
                     /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, or the learning rate is not finite. Nothing is written.</exception>
                     /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize)
+                    public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize) =>
+                        TrainEpoch(inputs, targets, count, learningRate, batchSize, 1);
+
+                    /// <summary>
+                    /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
+                    /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+                    /// </summary>
+                    /// <remarks>
+                    /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
+                    /// weights, by ranges of inputs: every weight's gradient is summed over the batch in row order by one thread, and
+                    /// rows are blocked from the batch's start, so the parameters and the loss come out bit-identical to the
+                    /// single-threaded epoch for any number of threads. Allocates nothing after the first such call.
+                    /// </remarks>
+                    /// <param name="inputs">Row-major <c>[count x 2]</c>.</param>
+                    /// <param name="targets">Row-major <c>[count x OutputSize]</c> real targets.</param>
+                    /// <param name="count">The number of rows.</param>
+                    /// <param name="learningRate">The step size; finite.</param>
+                    /// <param name="batchSize">The rows per step, from 1 to 256.</param>
+                    /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+                    /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+                    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+                    /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
                     {
                         global::NetGen.NetworkGuard.Count(count);
                         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                         global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
                         global::NetGen.NetworkGuard.LearningRate(learningRate);
+                        global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+                        global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
                         double loss = 0;
                         int start = 0, batches = 0;
                         while (start < count)
                         {
                             int m = global::System.Math.Min(batchSize, count - start);
                             _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
-                            loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start * OutputSize, m * OutputSize), m, learningRate);
+                            SetTargets(targets.Slice(start * OutputSize, m * OutputSize));
+                            var batch = inputs.Slice(start * InputSize, m * InputSize);
+                            loss += team is null ? RunTrainStep(batch, m, learningRate) : RunTrainStep(team, batch, m, learningRate);
                             start += m;
                             batches++;
                         }
@@ -275,62 +334,183 @@ namespace Course.Nested
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
                     private void RunForward(global::System.ReadOnlySpan<float> inputs, int m)
                     {
-                        ForwardLayer1(inputs, m);                    // Z1 = sigmoid(X W1 + b1)
-                        ForwardLayer2(m);                            // Z2 = Z1 W2 + b2
+                        ForwardLayer1(inputs, 0, m);                 // Z1 = sigmoid(X W1 + b1)
+                        ForwardLayer2(0, m);                         // Z2 = Z1 W2 + b2
                     }
 
-                    /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>; returns the sum of the rows' losses.</summary>
+                    /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>, with the targets in <c>_targets</c>; returns the sum of the rows' losses.</summary>
                     /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
-                    /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
                     /// <param name="m">The number of rows.</param>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private double RunBackward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m)
+                    private double RunBackward(global::System.ReadOnlySpan<float> inputs, int m)
                     {
-                        RunForward(inputs, m);
-                        double loss = OutputGradient(targets, m);    // G2 = 2 (Z2 - Y) / m
-                        BackwardLayer2(m);                           // dW2 = Z1^T G2, db2 = 1^T G2
-                        PropagateLayer2(m);                          // G1 = sigmoid'(P1) o (G2 W2^T)
-                        BackwardLayer1(inputs, m);                   // dW1 = X^T G1, db1 = 1^T G1
-                        return loss;
+                        Workspace work = _workspaces[0];
+                        RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
+                        BackwardLayer1(inputs, m, 0, L1Inputs);      // dW1 = X^T G1, db1 = 1^T G1
+                        BackwardLayer2(m, 0, L2Inputs);              // dW2 = Z1^T G2, db2 = 1^T G2
+                        return SumRowLosses(m);
                     }
 
                     /// <summary>
-                    /// One fused SGD step over <paramref name="m"/> rows; returns the sum of the rows' losses before the step. Each layer
-                    /// hands its gradient down from its weights before they change, then updates them in place.
+                    /// One fused SGD step over <paramref name="m"/> rows, with the targets in <c>_targets</c>; returns the sum of the rows' losses before
+                    /// the step. Every gradient is handed down from the weights as they were (the transposed copies), then each layer
+                    /// updates its weights in place.
                     /// </summary>
                     /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
-                    /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
                     /// <param name="m">The number of rows.</param>
                     /// <param name="learningRate">The step size.</param>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, float learningRate)
+                    private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
                     {
-                        RunForward(inputs, m);
-                        double loss = OutputGradient(targets, m);    // G2 = 2 (Z2 - Y) / m
+                        Workspace work = _workspaces[0];
+                        RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
+                        double loss = SumRowLosses(m);
                         bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-                        PropagateLayer2(m);                          // G1 = sigmoid'(P1) o (G2 W2^T), before W2 changes
-                        UpdateLayer2(m, learningRate);               // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
-                        UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
+                        UpdateLayer2(m, 0, L2Inputs, learningRate);  // W2 -= learningRate Z1^T G2, b2 -= learningRate 1^T G2
+                        UpdateLayer1(inputs, m, 0, L1Inputs, learningRate); // W1 -= learningRate X^T G1, b1 -= learningRate 1^T G1
                         if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
                         return loss;
                     }
 
                     /// <summary>
-                    /// The loss layer: <c>G2 = 2 (Z2 - Y) / m</c>, the gradient of the mean loss with respect to the
-                    /// output layer's pre-activation; returns the sum of the rows' losses.
+                    /// The same step on a team of threads: the rows phase shares out blocks of rows, the update phase pieces of the layers'
+                    /// inputs; each piece computes what the single-threaded step computes for it, in the same order.
                     /// </summary>
+                    /// <param name="team">The workers.</param>
+                    /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
+                    /// <param name="m">The number of rows.</param>
+                    /// <param name="learningRate">The step size.</param>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private double OutputGradient(global::System.ReadOnlySpan<float> targets, int m)
+                    private double RunTrainStep(global::NetGen.Kernels.WorkerTeam team, global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+                    {
+                        _stepRows = m;
+                        _stepLearningRate = learningRate;
+                        team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
+                        double loss = SumRowLosses(m);
+                        bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
+                        team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
+                        if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
+                        return loss;
+                    }
+
+                    /// <summary>
+                    /// Rows <c>[first, end)</c> of a batch of <paramref name="m"/>: forward through every layer, the loss, and the gradient down to
+                    /// the first layer's pre-activation. Each row needs only itself, so blocks of rows can go to different threads.
+                    /// </summary>
+                    /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
+                    /// <param name="m">The rows in the batch.</param>
+                    /// <param name="first">The first row.</param>
+                    /// <param name="end">The row after the last.</param>
+                    /// <param name="work">The calling worker's scratch buffers.</param>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    private void RowsPass(global::System.ReadOnlySpan<float> inputs, int m, int first, int end, Workspace work)
+                    {
+                        ForwardLayer1(inputs, first, end);           // Z1 = sigmoid(X W1 + b1)
+                        ForwardLayer2(first, end);                   // Z2 = Z1 W2 + b2
+                        OutputGradient(m, first, end);               // G2 = 2 (Z2 - Y) / m
+                        PropagateLayer2(first, end);                 // G1 = sigmoid'(P1) o (G2 W2^T)
+                    }
+
+                    /// <summary>The sum of the first <paramref name="m"/> rows' losses, added in row order (the same sum on any number of threads).</summary>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    private double SumRowLosses(int m)
+                    {
+                        double loss = 0;
+                        for (int b = 0; b < m; b++)
+                            loss += _rowLosses[b];
+                        return loss;
+                    }
+
+                    /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
+                    /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
+                    /// <param name="worker">The worker's index, for its scratch buffers.</param>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    private void RunPhase(int phase, int worker)
+                    {
+                        global::NetGen.Kernels.WorkerTeam team = _team!;
+                        global::System.ReadOnlySpan<float> inputs = team.Inputs;
+                        Workspace work = _workspaces[worker];
+                        int m = _stepRows;
+                        if (phase == RowsPhase)
+                        {
+                            // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
+                            for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
+                                RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
+                            return;
+                        }
+                        // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
+                        float learningRate = _stepLearningRate;
+                        for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
+                            UpdatePiece(inputs, m, piece, learningRate, work);
+                    }
+
+                    /// <summary>Piece <paramref name="piece"/> of the update phase: the weights of 16 consecutive inputs of one layer (layer 1's first).</summary>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    private void UpdatePiece(global::System.ReadOnlySpan<float> inputs, int m, int piece, float learningRate, Workspace work)
+                    {
+                        if (piece < L1Pieces)
+                        {
+                            int firstInput = piece * InputsPerPiece;
+                            UpdateLayer1(inputs, m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L1Inputs), learningRate);
+                            return;
+                        }
+                        piece -= L1Pieces;
+                        if (piece < L2Pieces)
+                        {
+                            int firstInput = piece * InputsPerPiece;
+                            UpdateLayer2(m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L2Inputs), learningRate);
+                            return;
+                        }
+                        piece -= L2Pieces;
+                    }
+
+                    /// <summary>The team of <paramref name="workers"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    private global::NetGen.Kernels.WorkerTeam Team(int workers)
+                    {
+                        if (_team is null || _team.Workers != workers)
+                        {
+                            _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                            _teamWork ??= new TeamWork(this);
+                            int had = _workspaces.Length;
+                            if (had < workers)
+                            {
+                                global::System.Array.Resize(ref _workspaces, workers);
+                                for (int i = had; i < workers; i++)
+                                    _workspaces[i] = new Workspace();
+                            }
+                        }
+                        return _team;
+                    }
+
+                    /// <summary>What the team's workers run: the phases of <see cref="RunPhase"/>.</summary>
+                    private sealed class TeamWork : global::NetGen.Kernels.ITeamWork
+                    {
+                        private readonly Xor _network;
+
+                        public TeamWork(Xor network) => _network = network;
+
+                        public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
+                    }
+
+                    /// <summary>
+                    /// The loss layer for rows <c>[first, end)</c> of a batch of <paramref name="m"/>: <c>G2 = 2 (Z2 - Y) / m</c>, the gradient of the
+                    /// mean loss with respect to the output layer's pre-activation, from the targets in <c>_targets</c>; each row's loss into <c>_rowLosses</c>.
+                    /// </summary>
+                    /// <param name="m">The rows in the batch.</param>
+                    /// <param name="first">The first row.</param>
+                    /// <param name="end">The row after the last.</param>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void OutputGradient(int m, int first, int end)
                     {
                         // G2 = 2 (Z2 - Y) / m: the 1/m of the mean folded in here once
                         // The loss of row b: ||Z2[b, :] - Y[b, :]||^2.
                         float scale = 2f / m;
-                        double loss = 0;
-                        for (int b = 0; b < m; b++)
+                        for (int b = first; b < end; b++)
                         {
-                            loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize), targets.Slice(b * OutputSize, OutputSize), new global::System.Span<float>(_g2, b * OutputSize, OutputSize), scale);
+                            _rowLosses[b] = global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize), new global::System.ReadOnlySpan<float>(_targets, b * OutputSize, OutputSize), new global::System.Span<float>(_g2, b * OutputSize, OutputSize), scale);
                         }
-                        return loss;
                     }
 
                     /// <summary>The sum of the rows' losses at the outputs <c>Z2</c>.</summary>
@@ -345,247 +525,300 @@ namespace Course.Nested
                         return loss;
                     }
 
+                    /// <summary>Copies a batch's targets (at most MaxBatch rows) into <c>_targets</c>, for the passes to read.</summary>
+                    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    private void SetTargets(global::System.ReadOnlySpan<float> targets)
+                    {
+                        targets.CopyTo(_targets);
+                    }
+
                     // ---- Layer 1: Z1 = sigmoid(X W1 + b1), [2 x 3] ----
 
-                    /// <summary>Layer 1 forward: <c>Z1 = sigmoid(X W1 + b1)</c>, [m x 2] to [m x 3].</summary>
+                    /// <summary>Layer 1 forward: <c>Z1 = sigmoid(X W1 + b1)</c> for rows <c>[first, end)</c>, [m x 2] to [m x 3].</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end)
                     {
-                        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-                        ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-                        ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
+                        ref float x = ref MemoryMarshal.GetReference(inputs);
+                        ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                        ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+                        ref float p1 = ref MemoryMarshal.GetArrayDataReference(_p1);
 
-                        for (int r = 0; r < m; r++)
+                        for (int r = first; r < end; r++)
                         {
-                            ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                            ref float p1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
-                            for (int j = 0; j < L1Units; j++)
+                            ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
+                            ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
+                            float s0 = b1, s1 = Unsafe.Add(ref b1, 1), s2 = Unsafe.Add(ref b1, 2);
+                            for (int i = 0; i < L1Inputs; i++)
                             {
-                                float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
-                                for (int i = 0; i < L1Inputs; i++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row0, j) = s;
+                                float a = Unsafe.Add(ref in0, i);
+                                ref float row = ref Unsafe.Add(ref w1, i * L1Units);
+                                s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
                             }
+                            out0 = s0;
+                            Unsafe.Add(ref out0, 1) = s1;
+                            Unsafe.Add(ref out0, 2) = s2;
                         }
 
                         // Z1 = sigmoid(P1)
-                        global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p1, 0, m * L1Units), new global::System.Span<float>(_z1, 0, m * L1Units));
+                        global::NetGen.Kernels.Activations.Sigmoid(new global::System.ReadOnlySpan<float>(_p1, first * L1Units, (end - first) * L1Units), new global::System.Span<float>(_z1, first * L1Units, (end - first) * L1Units));
                     }
 
                     /// <summary>
-                    /// Layer 1 backward: <c>dW1 = X^T G1</c> and <c>db1 = 1^T G1</c>, into <see cref="Gradients"/>.
+                    /// Layer 1 backward: <c>dW1 = X^T G1</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>db1 = 1^T G1</c> with the piece that starts at input 0, into <see cref="Gradients"/>.
                     /// G1 already carries the batch reduction (1/m for the mean), so no further scaling.
                     /// </summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput)
                     {
-                        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-                        ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+                        ref float x = ref MemoryMarshal.GetReference(inputs);
+                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+                        ref float db1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
 
-                        // dW1 = X^T G1: one weight at a time
-                        for (int i = 0; i < L1Inputs; i++)
+                        // dW1[i, :] = X[:, i]^T G1: one weight at a time
+                        for (int i = firstInput; i < endInput; i++)
+                        {
+                            ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                            float s0 = 0f, s1 = 0f, s2 = 0f;
+                            for (int b = 0; b < m; b++)
+                            {
+                                float a = Unsafe.Add(ref x, b * L1Inputs + i);
+                                ref float row = ref Unsafe.Add(ref g1, b * L1Units);
+                                s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                            }
+                            out0 = s0;
+                            Unsafe.Add(ref out0, 1) = s1;
+                            Unsafe.Add(ref out0, 2) = s2;
+                        }
+
+                        // db1 = 1^T G1: the column sums of G1, by the piece that starts at input 0
+                        if (firstInput == 0)
                         {
                             for (int j = 0; j < L1Units; j++)
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units + j) = s;
+                                    s += Unsafe.Add(ref g1, b * L1Units + j);
+                                Unsafe.Add(ref db1, j) = s;
                             }
-                        }
-
-                        // db1 = 1^T G1: the column sums of G1
-                        for (int j = 0; j < L1Units; j++)
-                        {
-                            float s = 0f;
-                            for (int b = 0; b < m; b++)
-                                s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref db1, j) = s;
                         }
                     }
 
                     /// <summary>
-                    /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c>.
+                    /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c> (for InputGradient only).
                     /// </summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
                     {
-                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-                        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                        ref float dx = ref MemoryMarshal.GetReference(inputGradients);
 
                         // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
                         for (int b = 0; b < m; b++)
                         {
-                            ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                            ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                            ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
+                            ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
                             for (int i = 0; i < L1Inputs; i++)
                             {
-                                ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                                ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
                                 float s = 0f;
                                 for (int j = 0; j < L1Units; j++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1Row, j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = s;
+                                    s += Unsafe.Add(ref delta, j) * Unsafe.Add(ref weights, j);
+                                Unsafe.Add(ref row, i) = s;
                             }
                         }
                     }
 
                     /// <summary>
-                    /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> and <c>b1 -= learningRate 1^T G1</c>.
-                    /// Call it after the layer's gradients are done.
+                    /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>b1 -= learningRate 1^T G1</c> with the piece that starts at input 0.
+                    /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+                    /// after the layer's gradients are done.
                     /// </summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate)
                     {
-                        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-                        ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+                        ref float x = ref MemoryMarshal.GetReference(inputs);
+                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                        ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
 
-                        // W1 -= learningRate X^T G1: one weight at a time
-                        for (int i = 0; i < L1Inputs; i++)
+                        // W1[i, :] -= learningRate X[:, i]^T G1: one weight at a time
+                        for (int i = firstInput; i < endInput; i++)
+                        {
+                            ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                            float s0 = 0f, s1 = 0f, s2 = 0f;
+                            for (int b = 0; b < m; b++)
+                            {
+                                float a = Unsafe.Add(ref x, b * L1Inputs + i);
+                                ref float row = ref Unsafe.Add(ref g1, b * L1Units);
+                                s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                            }
+                            out0 -= learningRate * s0;
+                            Unsafe.Add(ref out0, 1) -= learningRate * s1;
+                            Unsafe.Add(ref out0, 2) -= learningRate * s2;
+                        }
+
+                        // b1 -= learningRate 1^T G1: the column sums of G1, by the piece that starts at input 0
+                        if (firstInput == 0)
                         {
                             for (int j = 0; j < L1Units; j++)
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j) -= learningRate * s;
+                                    s += Unsafe.Add(ref g1, b * L1Units + j);
+                                Unsafe.Add(ref b1, j) -= learningRate * s;
                             }
-                        }
-
-                        // b1 -= learningRate 1^T G1: the column sums of G1
-                        for (int j = 0; j < L1Units; j++)
-                        {
-                            float s = 0f;
-                            for (int b = 0; b < m; b++)
-                                s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
                         }
                     }
 
                     // ---- Layer 2: Z2 = Z1 W2 + b2, [3 x 1] ----
 
-                    /// <summary>Layer 2 forward: <c>Z2 = Z1 W2 + b2</c>, [m x 3] to [m x 1].</summary>
+                    /// <summary>Layer 2 forward: <c>Z2 = Z1 W2 + b2</c> for rows <c>[first, end)</c>, [m x 3] to [m x 1].</summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void ForwardLayer2(int m)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void ForwardLayer2(int first, int end)
                     {
-                        ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                        ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-                        ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+                        ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+                        ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                        ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+                        ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
 
-                        for (int r = 0; r < m; r++)
+                        for (int r = first; r < end; r++)
                         {
-                            ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
-                            ref float z2Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
-                            for (int j = 0; j < L2Units; j++)
+                            ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
+                            ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
+                            float s0 = b2;
+                            for (int i = 0; i < L2Inputs; i++)
                             {
-                                float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                                for (int i = 0; i < L2Inputs; i++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref z2Row0, j) = s;
+                                float a = Unsafe.Add(ref in0, i);
+                                ref float row = ref Unsafe.Add(ref w2, i * L2Units);
+                                s0 += a * row;
                             }
+                            out0 = s0;
                         }
                     }
 
                     /// <summary>
-                    /// Layer 2 backward: <c>dW2 = Z1^T G2</c> and <c>db2 = 1^T G2</c>, into <see cref="Gradients"/>.
+                    /// Layer 2 backward: <c>dW2 = Z1^T G2</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>db2 = 1^T G2</c> with the piece that starts at input 0, into <see cref="Gradients"/>.
                     /// G2 already carries the batch reduction (1/m for the mean), so no further scaling.
                     /// </summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void BackwardLayer2(int m)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void BackwardLayer2(int m, int firstInput, int endInput)
                     {
-                        ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-                        ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-                        ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
-                        ref float db2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
+                        ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+                        ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+                        ref float dw2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+                        ref float db2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
 
-                        // dW2 = Z1^T G2: one weight at a time
-                        for (int i = 0; i < L2Inputs; i++)
+                        // dW2[i, :] = Z1[:, i]^T G2: one weight at a time
+                        for (int i = firstInput; i < endInput; i++)
+                        {
+                            ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                            float s0 = 0f;
+                            for (int b = 0; b < m; b++)
+                            {
+                                float a = Unsafe.Add(ref z1, b * L2Inputs + i);
+                                ref float row = ref Unsafe.Add(ref g2, b * L2Units);
+                                s0 += a * row;
+                            }
+                            out0 = s0;
+                        }
+
+                        // db2 = 1^T G2: the column sums of G2, by the piece that starts at input 0
+                        if (firstInput == 0)
                         {
                             for (int j = 0; j < L2Units; j++)
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units + j) = s;
+                                    s += Unsafe.Add(ref g2, b * L2Units + j);
+                                Unsafe.Add(ref db2, j) = s;
                             }
-                        }
-
-                        // db2 = 1^T G2: the column sums of G2
-                        for (int j = 0; j < L2Units; j++)
-                        {
-                            float s = 0f;
-                            for (int b = 0; b < m; b++)
-                                s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref db2, j) = s;
                         }
                     }
 
                     /// <summary>
-                    /// Layer 2 to layer 1: <c>G1 = sigmoid'(P1) o (G2 W2^T)</c>, from the weights as they are now.
+                    /// Layer 2 to layer 1: <c>G1 = sigmoid'(P1) o (G2 W2^T)</c> for rows <c>[first, end)</c>, from W2 before it changes.
                     /// </summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void PropagateLayer2(int m)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void PropagateLayer2(int first, int end)
                     {
-                        ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
+                        ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+                        ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
 
-                        // G1 = sigmoid'(P1) o (G2 W2^T): for each row b and input i, sigmoid'(P1[b, i]) times the dot product of G2[b, :] and W2[i, :]
-                        for (int b = 0; b < m; b++)
+                        // G1 = sigmoid'(P1) o (G2 W2^T): for each row and unit i of layer 1, the 1 products with W2[i, :]
+                        for (int r = first; r < end; r++)
                         {
-                            ref float g2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
-                            ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L2Inputs);
-                            ref float p1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, b * L2Inputs);
+                            ref float delta = ref Unsafe.Add(ref g2, r * L2Units);
+                            ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
+                            float d0 = delta;
                             for (int i = 0; i < L2Inputs; i++)
                             {
-                                ref float w2Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
-                                float s = 0f;
-                                for (int j = 0; j < L2Units; j++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w2Row, j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, i) = s * global::NetGen.Kernels.Activations.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref p1Row, i));
+                                ref float row = ref Unsafe.Add(ref w2, i * L2Units);
+                                float s = d0 * row;
+                                Unsafe.Add(ref out0, i) = s;
                             }
                         }
+
+                        // ... o sigmoid'(P1), the derivative at the pre-activation P1
+                        for (int k = first * L2Inputs; k < end * L2Inputs; k++)
+                            _g1[k] *= global::NetGen.Kernels.Activations.SigmoidDerivative(_p1[k]);
                     }
 
                     /// <summary>
-                    /// Layer 2 SGD step, fused with its gradient: <c>W2 -= learningRate Z1^T G2</c> and <c>b2 -= learningRate 1^T G2</c>.
-                    /// Call it after the layer's <c>G1</c> has been taken from the old weights.
+                    /// Layer 2 SGD step, fused with its gradient: <c>W2 -= learningRate Z1^T G2</c> for the weights of inputs <c>[firstInput, endInput)</c>, and <c>b2 -= learningRate 1^T G2</c> with the piece that starts at input 0.
+                    /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+                    /// after <c>G1</c> has been taken from the old weights.
                     /// </summary>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private void UpdateLayer2(int m, float learningRate)
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+                    private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
                     {
-                        ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-                        ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
-                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                        ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+                        ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+                        ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+                        ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                        ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
 
-                        // W2 -= learningRate Z1^T G2: one weight at a time
-                        for (int i = 0; i < L2Inputs; i++)
+                        // W2[i, :] -= learningRate Z1[:, i]^T G2: one weight at a time
+                        for (int i = firstInput; i < endInput; i++)
+                        {
+                            ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                            float s0 = 0f;
+                            for (int b = 0; b < m; b++)
+                            {
+                                float a = Unsafe.Add(ref z1, b * L2Inputs + i);
+                                ref float row = ref Unsafe.Add(ref g2, b * L2Units);
+                                s0 += a * row;
+                            }
+                            out0 -= learningRate * s0;
+                        }
+
+                        // b2 -= learningRate 1^T G2: the column sums of G2, by the piece that starts at input 0
+                        if (firstInput == 0)
                         {
                             for (int j = 0; j < L2Units; j++)
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                                global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units + j) -= learningRate * s;
+                                    s += Unsafe.Add(ref g2, b * L2Units + j);
+                                Unsafe.Add(ref b2, j) -= learningRate * s;
                             }
                         }
+                    }
 
-                        // b2 -= learningRate 1^T G2: the column sums of G2
-                        for (int j = 0; j < L2Units; j++)
-                        {
-                            float s = 0f;
-                            for (int b = 0; b < m; b++)
-                                s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
-                        }
+                    /// <summary>
+                    /// One worker's scratch.
+                    /// </summary>
+                    private sealed class Workspace
+                    {
                     }
 
                     #nullable restore
@@ -614,7 +847,8 @@ namespace Course.Nested
                         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
                         global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
                         global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
-                        return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result) / batchSize);
+                        SetTargets(targets);
+                        return (float)(RunHessianVectorProduct(inputs, batchSize, v, result) / batchSize);
                     }
 
                     /// <summary>
@@ -634,24 +868,22 @@ namespace Course.Nested
                     private HessianBuffers? _hessian;
 
                     /// <summary>
-                    /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
-                    /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
-                    /// <paramref name="result"/> may be <paramref name="v"/> itself.
+                    /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>, with the targets in <c>_targets</c>; returns
+                    /// the sum of the rows' losses. Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/>
+                    /// is written, so <paramref name="result"/> may be <paramref name="v"/> itself.
                     /// </summary>
                     /// <param name="inputs">Row-major <c>[m x 2]</c>.</param>
-                    /// <param name="targets">The targets of the <paramref name="m"/> rows.</param>
                     /// <param name="m">The number of rows.</param>
                     /// <param name="v">The direction.</param>
                     /// <param name="result">Receives <c>H v</c>.</param>
                     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-                    private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+                    private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
                     {
                         HessianBuffers h = _hessian ??= new HessianBuffers();
 
                         // The gradient's passes, without the parameter gradients: Z, P and every G.
-                        RunForward(inputs, m);                       // Z1, Z2
-                        double loss = OutputGradient(targets, m);    // G2 = 2 (Z2 - Y) / m
-                        PropagateLayer2(m);                          // G1 = sigmoid'(P1) o (G2 W2^T)
+                        RowsPass(inputs, m, 0, m, _workspaces[0]);   // Z1, Z2, the loss and G2, G1
+                        double loss = SumRowLosses(m);
 
                         // Forward R-pass: the directional derivatives of the pre-activations and activations.
                         RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1 + vb1
@@ -792,8 +1024,9 @@ namespace Course.Nested
                             int m = global::System.Math.Min(batchSize, count - start);
                             _guardBatch = batches;
                             _guardFirstRow = start;
+                            SetTargets(targets.Slice(start * OutputSize, m * OutputSize));
                             var rows = inputs.Slice(start * InputSize, m * InputSize);
-                            double batchLoss = RunBackward(rows, targets.Slice(start * OutputSize, m * OutputSize), m); // Gradients, and every Z and G
+                            double batchLoss = RunBackward(rows, m);                 // Gradients, and every Z and G
                             bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
                             global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
                             if (backedUp) GuardAfterStep(m, learningRate);

@@ -5,6 +5,15 @@
 
 namespace Course.Hw0
 {
+    using Vec = global::System.Numerics.Vector<float>;
+    using Simd = global::System.Numerics.Vector;
+    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
+    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+    using VectorBlock = global::NetGen.Kernels.VectorBlock;
+    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
+    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
+    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
+
     /// <remarks>
     /// <para>NetGen network: 784 inputs, 1 layer, 7840 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 100 rows.</para>
     /// <list type="table">
@@ -61,10 +70,29 @@ namespace Course.Hw0
         public global::System.Span<float> Gradients => _gradients;
 
         // Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the
-        // derivative needs it, and G, the gradient of the loss with respect to the pre-activation.
+        // derivative needs it, and G, the gradient of the loss with respect to the pre-activation; the transposed weights
+        // the backward kernels read; the batch's targets and each row's loss.
         private readonly float[] _z1 = new float[MaxBatch * L1Units];
         private readonly float[] _g1 = new float[MaxBatch * L1Units];
         private readonly int[] _labels = new int[MaxBatch];
+        private readonly double[] _rowLosses = new double[MaxBatch];
+
+        // The length of a list of nonzero inputs (or rows) and of each value list beside it: the longer of InputSize and
+        // MaxBatch, plus the room NetGen.Kernels.Sparse needs to store whole vectors.
+        private const int ListStride = 800;
+
+        // The pieces a step's phases are shared out in, across threads: blocks of rows (a multiple of every kernel's row
+        // block, so rows pair up as on one thread) and runs of a layer's inputs.
+        private const int RowsPhase = 0, UpdatePhase = 1, RowsPerPiece = 4, InputsPerPiece = 16;
+        private const int L1Pieces = (L1Inputs + InputsPerPiece - 1) / InputsPerPiece;
+        private const int UpdatePieces = L1Pieces;
+
+        // The calling thread's workspace, and one per worker once an epoch runs on more threads; the team and the step it runs.
+        private Workspace[] _workspaces = { new Workspace() };
+        private global::NetGen.Kernels.WorkerTeam? _team;
+        private TeamWork? _teamWork;
+        private int _stepRows;
+        private float _stepLearningRate;
 
         /// <summary>The weights of layer 1, row-major [784 x 10] (checkpoint name <c>W1</c>).</summary>
         public global::System.Span<float> W1 => new global::System.Span<float>(_parameters, W1Offset, L1Inputs * L1Units);
@@ -126,7 +154,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
-            return (float)(RunBackward(inputs, WidenLabels(targets), batchSize) / batchSize);
+            SetTargets(targets);
+            return (float)(RunBackward(inputs, batchSize) / batchSize);
         }
 
         /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
@@ -142,7 +171,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
-            return (float)(RunBackward(inputs, targets, batchSize) / batchSize);
+            SetTargets(targets);
+            return (float)(RunBackward(inputs, batchSize) / batchSize);
         }
 
         /// <summary>
@@ -162,7 +192,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
-            double loss = RunBackward(inputs, WidenLabels(targets), batchSize);
+            SetTargets(targets);
+            double loss = RunBackward(inputs, batchSize);
             PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
             return (float)(loss / batchSize);
         }
@@ -184,7 +215,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.Length(inputGradients.Length, batchSize, InputSize, "inputGradients", "batchSize", "InputSize");
-            double loss = RunBackward(inputs, targets, batchSize);
+            SetTargets(targets);
+            double loss = RunBackward(inputs, batchSize);
             PropagateLayer1(inputGradients, batchSize); // dX = G1 W1^T
             return (float)(loss / batchSize);
         }
@@ -218,7 +250,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.LearningRate(learningRate);
-            return (float)(RunTrainStep(inputs, WidenLabels(targets), batchSize, learningRate) / batchSize);
+            SetTargets(targets);
+            return (float)(RunTrainStep(inputs, batchSize, learningRate) / batchSize);
         }
 
         /// <summary>
@@ -240,12 +273,13 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.LearningRate(learningRate);
-            return (float)(RunTrainStep(inputs, targets, batchSize, learningRate) / batchSize);
+            SetTargets(targets);
+            return (float)(RunTrainStep(inputs, batchSize, learningRate) / batchSize);
         }
 
         /// <summary>
         /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
-        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size. On the calling thread.
         /// </summary>
         /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
         /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
@@ -256,7 +290,30 @@ namespace Course.Hw0
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
         /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize)
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize) =>
+            TrainEpoch(inputs, targets, count, learningRate, batchSize, 1);
+
+        /// <summary>
+        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
+        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+        /// </summary>
+        /// <remarks>
+        /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
+        /// weights, by ranges of inputs: every weight's gradient is summed over the batch in row order by one thread, and
+        /// rows are blocked from the batch's start, so the parameters and the loss come out bit-identical to the
+        /// single-threaded epoch for any number of threads. Allocates nothing after the first such call.
+        /// </remarks>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
+        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
@@ -264,13 +321,17 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.LearningRate(learningRate);
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+            global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
             double loss = 0;
             int start = 0, batches = 0;
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
                 _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
-                loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), WidenLabels(targets.Slice(start, m)), m, learningRate);
+                SetTargets(targets.Slice(start, m));
+                var batch = inputs.Slice(start * InputSize, m * InputSize);
+                loss += team is null ? RunTrainStep(batch, m, learningRate) : RunTrainStep(team, batch, m, learningRate);
                 start += m;
                 batches++;
             }
@@ -280,7 +341,7 @@ namespace Course.Hw0
 
         /// <summary>
         /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
-        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size.
+        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size. On the calling thread.
         /// </summary>
         /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
         /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
@@ -291,7 +352,30 @@ namespace Course.Hw0
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
         /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize)
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize) =>
+            TrainEpoch(inputs, targets, count, learningRate, batchSize, 1);
+
+        /// <summary>
+        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
+        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+        /// </summary>
+        /// <remarks>
+        /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
+        /// weights, by ranges of inputs: every weight's gradient is summed over the batch in row order by one thread, and
+        /// rows are blocked from the batch's start, so the parameters and the loss come out bit-identical to the
+        /// single-threaded epoch for any number of threads. Allocates nothing after the first such call.
+        /// </remarks>
+        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
+        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
+        /// <param name="count">The number of rows.</param>
+        /// <param name="learningRate">The step size; finite.</param>
+        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
+        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
@@ -299,13 +383,17 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.LearningRate(learningRate);
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+            global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
             double loss = 0;
             int start = 0, batches = 0;
             while (start < count)
             {
                 int m = global::System.Math.Min(batchSize, count - start);
                 _guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message
-                loss += RunTrainStep(inputs.Slice(start * InputSize, m * InputSize), targets.Slice(start, m), m, learningRate);
+                SetTargets(targets.Slice(start, m));
+                var batch = inputs.Slice(start * InputSize, m * InputSize);
+                loss += team is null ? RunTrainStep(batch, m, learningRate) : RunTrainStep(team, batch, m, learningRate);
                 start += m;
                 batches++;
             }
@@ -372,57 +460,168 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         private void RunForward(global::System.ReadOnlySpan<float> inputs, int m)
         {
-            ForwardLayer1(inputs, m);                    // Z1 = X W1
+            Workspace work = _workspaces[0];
+            ForwardLayer1(inputs, 0, m, work);           // Z1 = X W1
         }
 
-        /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>; returns the sum of the rows' losses.</summary>
+        /// <summary>Forward, loss and backward over <paramref name="m"/> rows into <see cref="Gradients"/>, with the targets in <c>_labels</c>; returns the sum of the rows' losses.</summary>
         /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
-        /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
         /// <param name="m">The number of rows.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double RunBackward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m)
+        private double RunBackward(global::System.ReadOnlySpan<float> inputs, int m)
         {
-            RunForward(inputs, m);
-            double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
-            BackwardLayer1(inputs, m);                   // dW1 = X^T G1
-            return loss;
+            Workspace work = _workspaces[0];
+            RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
+            BackwardLayer1(inputs, m, 0, L1Inputs, work); // dW1 = X^T G1
+            return SumRowLosses(m);
         }
 
         /// <summary>
-        /// One fused SGD step over <paramref name="m"/> rows; returns the sum of the rows' losses before the step. Each layer
-        /// hands its gradient down from its weights before they change, then updates them in place.
+        /// One fused SGD step over <paramref name="m"/> rows, with the targets in <c>_labels</c>; returns the sum of the rows' losses before
+        /// the step. Every gradient is handed down from the weights as they were (the transposed copies), then each layer
+        /// updates its weights in place.
         /// </summary>
         /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
-        /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
         /// <param name="m">The number of rows.</param>
         /// <param name="learningRate">The step size.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m, float learningRate)
+        private double RunTrainStep(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
         {
-            RunForward(inputs, m);
-            double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
+            Workspace work = _workspaces[0];
+            RowsPass(inputs, m, 0, m, work);             // forward, loss and backward, row by row
+            double loss = SumRowLosses(m);
             bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
-            UpdateLayer1(inputs, m, learningRate);       // W1 -= learningRate X^T G1
+            UpdateLayer1(inputs, m, 0, L1Inputs, learningRate, work); // W1 -= learningRate X^T G1
             if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
             return loss;
         }
 
         /// <summary>
-        /// The loss layer: <c>G1 = (softmax(Z1) - I_y) / m</c>, the gradient of the mean loss with respect to the
-        /// output layer's pre-activation; returns the sum of the rows' losses.
+        /// The same step on a team of threads: the rows phase shares out blocks of rows, the update phase pieces of the layers'
+        /// inputs; each piece computes what the single-threaded step computes for it, in the same order.
         /// </summary>
+        /// <param name="team">The workers.</param>
+        /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
+        /// <param name="m">The number of rows.</param>
+        /// <param name="learningRate">The step size.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double OutputGradient(global::System.ReadOnlySpan<int> labels, int m)
+        private double RunTrainStep(global::NetGen.Kernels.WorkerTeam team, global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+        {
+            _stepRows = m;
+            _stepLearningRate = learningRate;
+            team.Run(_teamWork!, RowsPhase, inputs, m);             // units: rows
+            double loss = SumRowLosses(m);
+            bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate); // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)
+            team.Run(_teamWork!, UpdatePhase, inputs, UpdatePieces); // units: pieces of the layers' inputs
+            if (backedUp) GuardAfterStep(m, learningRate); // divergence guard: undo a step that went non-finite
+            return loss;
+        }
+
+        /// <summary>
+        /// Rows <c>[first, end)</c> of a batch of <paramref name="m"/>: forward through every layer, the loss, and the gradient down to
+        /// the first layer's pre-activation. Each row needs only itself, so blocks of rows can go to different threads.
+        /// </summary>
+        /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
+        /// <param name="m">The rows in the batch.</param>
+        /// <param name="first">The first row.</param>
+        /// <param name="end">The row after the last.</param>
+        /// <param name="work">The calling worker's scratch buffers.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RowsPass(global::System.ReadOnlySpan<float> inputs, int m, int first, int end, Workspace work)
+        {
+            ForwardLayer1(inputs, first, end, work);     // Z1 = X W1
+            OutputGradient(m, first, end);               // G1 = (softmax(Z1) - I_y) / m
+        }
+
+        /// <summary>The sum of the first <paramref name="m"/> rows' losses, added in row order (the same sum on any number of threads).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private double SumRowLosses(int m)
+        {
+            double loss = 0;
+            for (int b = 0; b < m; b++)
+                loss += _rowLosses[b];
+            return loss;
+        }
+
+        /// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>
+        /// <param name="phase"><see cref="RowsPhase"/> or <see cref="UpdatePhase"/>.</param>
+        /// <param name="worker">The worker's index, for its scratch buffers.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void RunPhase(int phase, int worker)
+        {
+            global::NetGen.Kernels.WorkerTeam team = _team!;
+            global::System.ReadOnlySpan<float> inputs = team.Inputs;
+            Workspace work = _workspaces[worker];
+            int m = _stepRows;
+            if (phase == RowsPhase)
+            {
+                // Blocks of RowsPerPiece rows from the batch's start: rows pair up in the kernels as on one thread.
+                for (int first; (first = team.Claim(worker, RowsPerPiece)) < m;)
+                    RowsPass(inputs, m, first, global::System.Math.Min(first + RowsPerPiece, m), work);
+                return;
+            }
+            // Pieces of InputsPerPiece inputs of one layer: each weight row is summed and updated by one worker.
+            float learningRate = _stepLearningRate;
+            for (int piece; (piece = team.Claim(worker, 1)) < UpdatePieces;)
+                UpdatePiece(inputs, m, piece, learningRate, work);
+        }
+
+        /// <summary>Piece <paramref name="piece"/> of the update phase: the weights of 16 consecutive inputs of one layer (layer 1's first).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void UpdatePiece(global::System.ReadOnlySpan<float> inputs, int m, int piece, float learningRate, Workspace work)
+        {
+            if (piece < L1Pieces)
+            {
+                int firstInput = piece * InputsPerPiece;
+                UpdateLayer1(inputs, m, firstInput, global::System.Math.Min(firstInput + InputsPerPiece, L1Inputs), learningRate, work);
+                return;
+            }
+            piece -= L1Pieces;
+        }
+
+        /// <summary>The team of <paramref name="workers"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private global::NetGen.Kernels.WorkerTeam Team(int workers)
+        {
+            if (_team is null || _team.Workers != workers)
+            {
+                _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                _teamWork ??= new TeamWork(this);
+                int had = _workspaces.Length;
+                if (had < workers)
+                {
+                    global::System.Array.Resize(ref _workspaces, workers);
+                    for (int i = had; i < workers; i++)
+                        _workspaces[i] = new Workspace();
+                }
+            }
+            return _team;
+        }
+
+        /// <summary>What the team's workers run: the phases of <see cref="RunPhase"/>.</summary>
+        private sealed class TeamWork : global::NetGen.Kernels.ITeamWork
+        {
+            private readonly SoftmaxRegression _network;
+
+            public TeamWork(SoftmaxRegression network) => _network = network;
+
+            public void Run(int phase, int worker) => _network.RunPhase(phase, worker);
+        }
+
+        /// <summary>
+        /// The loss layer for rows <c>[first, end)</c> of a batch of <paramref name="m"/>: <c>G1 = (softmax(Z1) - I_y) / m</c>, the gradient of the
+        /// mean loss with respect to the output layer's pre-activation, from the targets in <c>_labels</c>; each row's loss into <c>_rowLosses</c>.
+        /// </summary>
+        /// <param name="m">The rows in the batch.</param>
+        /// <param name="first">The first row.</param>
+        /// <param name="end">The row after the last.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void OutputGradient(int m, int first, int end)
         {
             // G1 = (softmax(Z1) - I_y) / m: the notes' 1/m of the mean, folded in here once
             // The loss of row b: log(sum_j exp(Z1[b, j])) - Z1[b, y_b], with the row maximum subtracted first.
-            float scale = 1f / m;
-            double loss = 0;
-            for (int b = 0; b < m; b++)
-            {
-                loss += global::NetGen.Kernels.Losses.SoftmaxCrossEntropy(new global::System.ReadOnlySpan<float>(_z1, b * OutputSize, OutputSize), labels[b], new global::System.Span<float>(_g1, b * OutputSize, OutputSize), scale);
-            }
-            return loss;
+            global::NetGen.Kernels.Losses.SoftmaxCrossEntropyRows(_z1, _labels, _g1, _rowLosses, OutputSize, first, end, 1f / m);
         }
 
         /// <summary>The sum of the rows' losses at the logits <c>Z1</c>, counting the rows whose argmax is not the label.</summary>
@@ -440,6 +639,21 @@ namespace Course.Hw0
             return loss;
         }
 
+        /// <summary>Copies a batch's labels (at most MaxBatch) into <c>_labels</c>, as <c>int</c>, for the passes to read.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void SetTargets(global::System.ReadOnlySpan<byte> targets)
+        {
+            for (int b = 0; b < targets.Length; b++)
+                _labels[b] = targets[b];
+        }
+
+        /// <summary>Copies a batch's labels (at most MaxBatch) into <c>_labels</c>, as <c>int</c>, for the passes to read.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        private void SetTargets(global::System.ReadOnlySpan<int> targets)
+        {
+            targets.CopyTo(_labels);
+        }
+
         /// <summary>Copies at most MaxBatch byte labels into the label buffer, as <c>int</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         private global::System.ReadOnlySpan<int> WidenLabels(global::System.ReadOnlySpan<byte> labels)
@@ -451,268 +665,289 @@ namespace Course.Hw0
 
         // ---- Layer 1: Z1 = X W1, [784 x 10] ----
 
-        /// <summary>Layer 1 forward: <c>Z1 = X W1</c>, [m x 784] to [m x 10].</summary>
+        /// <summary>Layer 1 forward: <c>Z1 = X W1</c> for rows <c>[first, end)</c>, [m x 784] to [m x 10].</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end, Workspace work)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                for (int r = 0; r < m; r++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                int r = first;
+                // Z1[r, :] = X[r, :] W1: 4 rows at a time, over the inputs nonzero in any of them, up to 3 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
-                    for (int j = 0; j < L1Units; j++)
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 4, L1Units, work.Positions, work.Values, ListStride);
+                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
+                    ref float out1 = ref Unsafe.Add(ref z1, (r + 1) * L1Units);
+                    ref float out2 = ref Unsafe.Add(ref z1, (r + 2) * L1Units);
+                    ref float out3 = ref Unsafe.Add(ref z1, (r + 3) * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 3);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        float s = 0f;
-                        for (int i = 0; i < L1Inputs; i++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref z1Row0, j) = s;
+                        j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        for (int k = 0; k < count; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    }
+                }
+                // The rows left over, one at a time.
+                for (; r < end; r++)
+                {
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 1, L1Units, work.Positions, work.Values, ListStride);
+                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
+                    int vectors = VectorBlock4.Count(L1Units, 3);
+                    for (int j = 0; j < L1Units; j += vectors * 4)
+                    {
+                        j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        for (int k = 0; k < count; k++)
+                        {
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = Simd4.Create(Unsafe.Add(ref values, k));
+                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                        }
+                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
             else
             {
-                int r = 0;
-                // Z1[r.., j..] = X[r.., :] W1[:, j..]: 4 rows at a time, 2 vectors of units in registers, summed over the inputs, skipping an input that is 0 in all 4 rows
-                for (; r <= m - 4; r += 4)
+                int r = first;
+                // Z1[r, :] = X[r, :] W1: 4 rows at a time, over the inputs nonzero in any of them, up to 2 vectors of units per row in registers
+                for (; r <= end - 4; r += 4)
                 {
-                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float xRow1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                    ref float xRow2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                    ref float xRow3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
-                    ref float z1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
-                    ref float z1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L1Units);
-                    ref float z1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L1Units);
-                    // s[k][c] = sum over i of X[r + k, i] W1[i, j + c Lanes ..]
-                    int j = 0;
-                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 4, L1Units, work.Positions, work.Values, ListStride);
+                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
+                    ref float out1 = ref Unsafe.Add(ref z1, (r + 1) * L1Units);
+                    ref float out2 = ref Unsafe.Add(ref z1, (r + 2) * L1Units);
+                    ref float out3 = ref Unsafe.Add(ref z1, (r + 3) * L1Units);
+                    int vectors = VectorBlock.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int i = 0; i < L1Inputs; i++)
+                        j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        for (int k = 0; k < count; k++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        // Z1[r + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref z1Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref z1Row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref z1Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref z1Row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref z1Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref z1Row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref z1Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref z1Row3, (nuint)(j + Lanes));
-                    }
-                    for (; j < L1Units; j += Lanes)
-                    {
-                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
-                        for (int i = 0; i < L1Inputs; i++)
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        if (vectors > 1)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow1, i);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow2, i);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow3, i);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
-                        // Z1[r + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref z1Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref z1Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref z1Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref z1Row3, (nuint)j);
                     }
                 }
-                // The rows left over, one at a time, 4 vectors of units in registers.
-                for (; r < m; r++)
+                // The rows left over, one at a time.
+                for (; r < end; r++)
                 {
-                    ref float xRow0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
-                    ref float z1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
-                    // s[k][c] = sum over i of X[r, i] W1[i, j + c Lanes ..]
-                    int j = 0;
-                    for (; j < L1Units; j += Lanes)
+                    int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 1, L1Units, work.Positions, work.Values, ListStride);
+                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
+                    int vectors = VectorBlock.Count(L1Units, 2);
+                    for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        for (int i = 0; i < L1Inputs; i++)
+                        j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                        int at1 = VectorBlock.Offset(1, L1Units, 2);
+                        ref float mj = ref Unsafe.Add(ref w1, j);
+                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        for (int k = 0; k < count; k++)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref xRow0, i);
-                            if (a0 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref w1, (nuint)(i * L1Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
+                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                            var e0 = new Vec(Unsafe.Add(ref values, k));
+                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        // Z1[r, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref z1Row0, (nuint)j);
+                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        if (vectors > 1)
+                        {
+                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        }
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Layer 1 backward: <c>dW1 = X^T G1</c>, into <see cref="Gradients"/>.
+        /// Layer 1 backward: <c>dW1 = X^T G1</c> for the weights of inputs <c>[firstInput, endInput)</c>, into <see cref="Gradients"/>.
         /// G1 already carries the batch reduction (1/m for the mean), so no further scaling.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, Workspace work)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
+            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // dW1 = X^T G1: one weight at a time
-                for (int i = 0; i < L1Inputs; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    for (int j = 0; j < L1Units; j++)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 3 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        float s = 0f;
-                        for (int b = 0; b < m; b++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units + j) = s;
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                        int vectors = VectorBlock4.Count(L1Units, 3);
+                        for (int j = 0; j < L1Units; j += vectors * 4)
+                        {
+                            j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                            Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                            Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                            Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            }
+                            Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                            Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                            Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                            Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                            Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                            Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                            Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                            Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        }
                     }
                 }
             }
             else
             {
-                // dW1 = X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-                for (int i = 0; i < L1Inputs; i += 4)
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    ref float dw1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
-                    ref float dw1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                    ref float dw1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                    ref float dw1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                    // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 2 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                        int vectors = VectorBlock.Count(L1Units, 2);
+                        for (int j = 0; j < L1Units; j += vectors * Lanes)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                            j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock.Offset(1, L1Units, 2);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                            Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                            Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                            Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                                if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            }
+                            Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                            Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                            Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                            Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                            if (vectors > 1)
+                            {
+                                Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                                Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                                Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                                Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            }
                         }
-                        // dW1[i + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s01, ref dw1Row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s11, ref dw1Row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s21, ref dw1Row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s31, ref dw1Row3, (nuint)(j + Lanes));
-                    }
-                    for (; j < L1Units; j += Lanes)
-                    {
-                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        }
-                        // dW1[i + k, j + c Lanes ..] = s[k][c]
-                        global::System.Numerics.Vector.StoreUnsafe(s00, ref dw1Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s10, ref dw1Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s20, ref dw1Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(s30, ref dw1Row3, (nuint)j);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c>.
+        /// Layer 1 to the inputs: <c>dX = G1 W1^T</c>, the gradient of the loss with respect to <c>X</c> (for InputGradient only).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
+            var tail = Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             if (L1Units < Lanes)
@@ -720,15 +955,15 @@ namespace Course.Hw0
                 // Fewer units than one vector holds: one float at a time.
                 for (int b = 0; b < m; b++)
                 {
-                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                    ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
                         float s = 0f;
                         for (int j = 0; j < L1Units; j++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1Row, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref w1Row, j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = s;
+                            s += Unsafe.Add(ref delta, j) * Unsafe.Add(ref weights, j);
+                        Unsafe.Add(ref row, i) = s;
                     }
                 }
             }
@@ -736,149 +971,157 @@ namespace Course.Hw0
             {
                 for (int b = 0; b < m; b++)
                 {
-                    ref float g1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
-                    ref float dxRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
                     // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var g1Tail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)(L1Units - Lanes)), tail);
+                    var deltaTail = Simd.BitwiseAnd(Simd.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float w1Row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                        var s = zero;
+                        ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
+                        var s = Vec.Zero;
                         for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref g1Row, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)j), s);
+                            s = Simd.MultiplyAddEstimate(Simd.LoadUnsafe(ref delta, (nuint)j), Simd.LoadUnsafe(ref weights, (nuint)j), s);
                         if (L1Units % Lanes != 0)
-                            s = global::System.Numerics.Vector.MultiplyAddEstimate(g1Tail, global::System.Numerics.Vector.LoadUnsafe(ref w1Row, (nuint)(L1Units - Lanes)), s);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dxRow, i) = global::System.Numerics.Vector.Sum(s);
+                            s = Simd.MultiplyAddEstimate(deltaTail, Simd.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                        Unsafe.Add(ref row, i) = Simd.Sum(s);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c>.
-        /// Call it after the layer's gradients are done.
+        /// Layer 1 SGD step, fused with its gradient: <c>W1 -= learningRate X^T G1</c> for the weights of inputs <c>[firstInput, endInput)</c>.
+        /// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it
+        /// after the layer's gradients are done.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, float learningRate)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+        private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate, Workspace work)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            var zero = global::System.Numerics.Vector<float>.Zero;
-            var step = new global::System.Numerics.Vector<float>(-learningRate);
-            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float x = ref MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
+            var step = new Vec(-learningRate);
+            var step4 = Simd4.Create(-learningRate);
 
             if (L1Units < Lanes)
             {
-                // Fewer units than one vector holds: one float at a time.
-                // W1 -= learningRate X^T G1: one weight at a time
-                for (int i = 0; i < L1Inputs; i++)
+                // Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    for (int j = 0; j < L1Units; j++)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 3 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        float s = 0f;
-                        for (int b = 0; b < m; b++)
-                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units + j) -= learningRate * s;
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        if (count == 0) continue; // no row uses these inputs: their weights keep their values
+                        ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
+                        int vectors = VectorBlock4.Count(L1Units, 3);
+                        for (int j = 0; j < L1Units; j += vectors * 4)
+                        {
+                            int done = j; // units before it were written by an earlier pass
+                            j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                            Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
+                            Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
+                            Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                                v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            }
+                            VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
+                            VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
+                            VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
+                            VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
+                            VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                            VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                            VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                            VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                            VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                            VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                            VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                            VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
+                        }
                     }
                 }
             }
             else
             {
-                // W1 -= learningRate X^T G1: 4 inputs i at a time, 2 vectors of units in registers, summed over the batch, skipping a row whose 4 inputs are all 0
-                for (int i = 0; i < L1Inputs; i += 4)
+                // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
+                for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
                 {
-                    ref float w1Row0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
-                    ref float w1Row1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
-                    ref float w1Row2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
-                    ref float w1Row3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
-                    // s[k][c] = sum over the rows b of X[b, i + k] G1[b, j + c Lanes ..]
-                    int j = 0;
-                    for (; j <= L1Units - 2 * Lanes; j += 2 * Lanes)
+                    int pieceEnd = global::System.Math.Min(piece + InputsPerPiece, endInput);
+                    global::NetGen.Kernels.Sparse.TransposeColumns(inputs, L1Inputs, piece, pieceEnd - piece, m, work.Transposed);
+                    int i = piece;
+                    // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the rows where any of them is nonzero, up to 2 vectors of units per input in registers
+                    for (; i <= pieceEnd - 4; i += 4)
                     {
-                        global::System.Numerics.Vector<float> s00 = zero, s01 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero, s11 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero, s21 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero, s31 = zero;
-                        for (int b = 0; b < m; b++)
+                        int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
+                        if (count == 0) continue; // no row uses these inputs: their weights keep their values
+                        ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                        ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
+                        ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
+                        ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
+                        int vectors = VectorBlock.Count(L1Units, 2);
+                        for (int j = 0; j < L1Units; j += vectors * Lanes)
                         {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var v1 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j + Lanes));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            s01 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v1, s01);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            s11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v1, s11);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            s21 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v1, s21);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                            s31 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v1, s31);
+                            int done = j; // units before it were written by an earlier pass
+                            j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                            // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
+                            int at1 = VectorBlock.Offset(1, L1Units, 2);
+                            ref float mj = ref Unsafe.Add(ref g1, j);
+                            Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                            Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
+                            Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
+                            Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                            for (int k = 0; k < count; k++)
+                            {
+                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
+                                var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                                if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            }
+                            VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                            VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                            VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                            VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                            if (vectors > 1)
+                            {
+                                VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                                VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                                VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                                VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                            }
                         }
-                        // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), ref w1Row0, (nuint)j);
-                        var w01 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s01, step, w01), ref w1Row0, (nuint)(j + Lanes));
-                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), ref w1Row1, (nuint)j);
-                        var w11 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s11, step, w11), ref w1Row1, (nuint)(j + Lanes));
-                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), ref w1Row2, (nuint)j);
-                        var w21 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s21, step, w21), ref w1Row2, (nuint)(j + Lanes));
-                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), ref w1Row3, (nuint)j);
-                        var w31 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)(j + Lanes));
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.MultiplyAddEstimate(s31, step, w31), ref w1Row3, (nuint)(j + Lanes));
-                    }
-                    for (; j < L1Units; j += Lanes)
-                    {
-                        var keep = j > L1Units - Lanes ? tail : global::System.Numerics.Vector<float>.AllBitsSet; // the lanes this vector adds
-                        j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                        global::System.Numerics.Vector<float> s00 = zero;
-                        global::System.Numerics.Vector<float> s10 = zero;
-                        global::System.Numerics.Vector<float> s20 = zero;
-                        global::System.Numerics.Vector<float> s30 = zero;
-                        for (int b = 0; b < m; b++)
-                        {
-                            float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
-                            float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1);
-                            float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2);
-                            float a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3);
-                            if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f)
-                                continue;
-                            var v0 = global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                            var e0 = new global::System.Numerics.Vector<float>(a0);
-                            s00 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v0, s00);
-                            var e1 = new global::System.Numerics.Vector<float>(a1);
-                            s10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v0, s10);
-                            var e2 = new global::System.Numerics.Vector<float>(a2);
-                            s20 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v0, s20);
-                            var e3 = new global::System.Numerics.Vector<float>(a3);
-                            s30 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v0, s30);
-                        }
-                        // W1[i + k, j + c Lanes ..] -= learningRate s[k][c]
-                        var w00 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row0, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s00, step, w00), w00), ref w1Row0, (nuint)j);
-                        var w10 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row1, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s10, step, w10), w10), ref w1Row1, (nuint)j);
-                        var w20 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row2, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s20, step, w20), w20), ref w1Row2, (nuint)j);
-                        var w30 = global::System.Numerics.Vector.LoadUnsafe(ref w1Row3, (nuint)j);
-                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(keep, global::System.Numerics.Vector.MultiplyAddEstimate(s30, step, w30), w30), ref w1Row3, (nuint)j);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them, and a piece of the
+        /// first layer's inputs transposed (InputsPerPiece columns as rows), to list an input's nonzero rows.
+        /// </summary>
+        private sealed class Workspace
+        {
+            public readonly int[] Positions = new int[ListStride];
+            public readonly float[] Values = new float[4 * ListStride];
+            public readonly float[] Transposed = new float[InputsPerPiece * MaxBatch];
         }
 
         #nullable restore
@@ -908,7 +1151,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
             global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
-            return (float)(RunHessianVectorProduct(inputs, WidenLabels(targets), batchSize, v, result) / batchSize);
+            SetTargets(targets);
+            return (float)(RunHessianVectorProduct(inputs, batchSize, v, result) / batchSize);
         }
 
         /// <summary>
@@ -934,7 +1178,8 @@ namespace Course.Hw0
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.ParameterVector(v.Length, ParameterCount, "v");
             global::NetGen.NetworkGuard.ParameterVector(result.Length, ParameterCount, "result");
-            return (float)(RunHessianVectorProduct(inputs, targets, batchSize, v, result) / batchSize);
+            SetTargets(targets);
+            return (float)(RunHessianVectorProduct(inputs, batchSize, v, result) / batchSize);
         }
 
         /// <summary>
@@ -951,23 +1196,22 @@ namespace Course.Hw0
         private HessianBuffers? _hessian;
 
         /// <summary>
-        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>; returns the sum of the rows' losses.
-        /// Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/> is written, so
-        /// <paramref name="result"/> may be <paramref name="v"/> itself.
+        /// The Hessian-vector product over <paramref name="m"/> rows into <paramref name="result"/>, with the targets in <c>_labels</c>; returns
+        /// the sum of the rows' losses. Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name="result"/>
+        /// is written, so <paramref name="result"/> may be <paramref name="v"/> itself.
         /// </summary>
         /// <param name="inputs">Row-major <c>[m x 784]</c>.</param>
-        /// <param name="labels">The targets of the <paramref name="m"/> rows.</param>
         /// <param name="m">The number of rows.</param>
         /// <param name="v">The direction.</param>
         /// <param name="result">Receives <c>H v</c>.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+        private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
             HessianBuffers h = _hessian ??= new HessianBuffers();
 
             // The gradient's passes, without the parameter gradients: Z, P and every G.
-            RunForward(inputs, m);                       // Z1
-            double loss = OutputGradient(labels, m);     // G1 = (softmax(Z1) - I_y) / m
+            RowsPass(inputs, m, 0, m, _workspaces[0]);   // Z1, the loss and G1
+            double loss = SumRowLosses(m);
 
             // Forward R-pass: the directional derivatives of the pre-activations and activations.
             RForwardLayer1(h, inputs, v, m);             // R(P1) = X V1
@@ -1053,8 +1297,9 @@ namespace Course.Hw0
                 int m = global::System.Math.Min(batchSize, count - start);
                 _guardBatch = batches;
                 _guardFirstRow = start;
+                SetTargets(targets.Slice(start, m));
                 var rows = inputs.Slice(start * InputSize, m * InputSize);
-                double batchLoss = RunBackward(rows, WidenLabels(targets.Slice(start, m)), m); // Gradients, and every Z and G
+                double batchLoss = RunBackward(rows, m);                 // Gradients, and every Z and G
                 bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
                 if (backedUp) GuardAfterStep(m, learningRate);
@@ -1101,8 +1346,9 @@ namespace Course.Hw0
                 int m = global::System.Math.Min(batchSize, count - start);
                 _guardBatch = batches;
                 _guardFirstRow = start;
+                SetTargets(targets.Slice(start, m));
                 var rows = inputs.Slice(start * InputSize, m * InputSize);
-                double batchLoss = RunBackward(rows, targets.Slice(start, m), m); // Gradients, and every Z and G
+                double batchLoss = RunBackward(rows, m);                 // Gradients, and every Z and G
                 bool backedUp = GuardGradients(m, batchLoss, learningRate);  // nothing has changed yet
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
                 if (backedUp) GuardAfterStep(m, learningRate);
