@@ -677,6 +677,36 @@ public sealed class DiagnosticLocationTests
         Assert.Empty(run.GeneratedSources);
     }
 
+    [Theory]
+    [InlineData("private int _parameters;", 17, "_parameters")]
+    [InlineData("private void RowsPass() { }", 18, "RowsPass")]
+    [InlineData("private class Workspace { }", 19, "Workspace")]
+    [InlineData("private const int L2Units = 3;", 23, "L2Units")]
+    [InlineData("private static int Unsafe => 0;", 24, "Unsafe")]
+    public void MemberNamedLikeAPrivateMemberOfTheTrainer_ReportsNG0022_AtTheMember_InsteadOfACompilerError(string member, int column, string name)
+    {
+        // Without NG0022 the trainer would be generated beside the member: CS0102 or CS0111 inside generated code, or,
+        // for an alias of the generated file such as Unsafe, the member would win the lookup and break the kernels.
+        GeneratorRun run = GeneratorDriverHarness.RunOnBrokenCode($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(3)]
+            [Dense(2)]
+            public partial class Net
+            {
+                {{member}}
+            }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0022", DiagnosticSeverity.Error, 10, column, name);
+        Assert.Equal("'Net' declares a member named '" + name + "', which the generated trainer also declares: rename '" + name + "'", diagnostic.GetMessage());
+        Assert.Empty(run.GeneratedSources);
+        Assert.DoesNotContain(run.CompilationWarningsAndErrors, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     [Fact]
     public void MemberNamedLikeAViewOfALayerThatDoesNotExist_IsFine()
     {
