@@ -146,6 +146,12 @@ internal static class DiagnosticDescriptors
         "Member name used by the generated trainer",
         "'{0}' declares a member named '{1}', which the generated trainer also declares: rename '{1}'");
 
+    /// <summary>NG0023: "Layer {1} of '{0}' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true".</summary>
+    public static readonly DiagnosticDescriptor BiasInitWithoutBias = Warning(
+        "NG0023",
+        "BiasInit on a layer without bias",
+        "Layer {1} of '{0}' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");
 

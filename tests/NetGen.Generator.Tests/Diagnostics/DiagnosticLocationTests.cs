@@ -373,6 +373,48 @@ public sealed class DiagnosticLocationTests
         Assert.Equal("Demo.ZeroHidden.g.cs", Assert.Single(run.GeneratedSources).HintName);
     }
 
+    [Theory]
+    [InlineData("Init.XavierNormal")]
+    [InlineData("Init.Zeros")] // the default, written out: still does nothing
+    public void BiasInitOnALayerWithoutBias_ReportsWarningNG0023_AtBiasInit_AndStillGenerates(string init)
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(8, Activation.Tanh, Bias = false, BiasInit = {{init}})]
+            [Dense(2)]
+            public partial class NoBias { }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0023", DiagnosticSeverity.Warning, 6, 42, "BiasInit = " + init);
+        Assert.Equal("Layer 1 of 'NoBias' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true", diagnostic.GetMessage());
+        Assert.Equal("Demo.NoBias.g.cs", Assert.Single(run.GeneratedSources).HintName);
+    }
+
+    [Theory]
+    [InlineData("[Dense(8, Activation.Tanh, Bias = false)]")]
+    [InlineData("[Dense(8, Activation.Tanh, BiasInit = Init.XavierNormal)]")]
+    [InlineData("[Dense(8, Activation.Tanh, Bias = true, BiasInit = Init.XavierNormal)]")]
+    public void BiasInitOnlyWithABias_OrNoBiasWithoutBiasInit_IsFine(string layer)
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            {{layer}}
+            [Dense(2)]
+            public partial class Net { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources);
+    }
+
     [Fact]
     public void PragmaWarningDisable_SuppressesNG0012()
     {
