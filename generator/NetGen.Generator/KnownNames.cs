@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+
 namespace NetGen.Generator;
 
 /// <summary>Every metadata and type name the generator looks for or writes, in one place.</summary>
@@ -20,7 +23,7 @@ internal static class KnownNames
     /// <summary>The value of <c>NetworkAttribute.DefaultMaxBatch</c> (the generator cannot reference the runtime).</summary>
     public const int DefaultMaxBatch = 256;
 
-    /// <summary>The public members every generated network declares (per-layer views are checked separately).</summary>
+    /// <summary>The public members every generated network declares (per-layer views are in <see cref="PerLayerMemberNames"/>).</summary>
     public static readonly string[] GeneratedMemberNames =
     {
         "InputSize", "OutputSize", "MaxBatch", "ParameterCount", "Spec", "Parameters", "Gradients", "Initialize",
@@ -29,18 +32,74 @@ internal static class KnownNames
     };
 
     /// <summary>
-    /// Whether <paramref name="name"/> is a public member NetGen generates for a network of <paramref name="layers"/>
-    /// layers: the fixed API, or a tensor view <c>W{n}</c>, <c>B{n}</c>, <c>GradW{n}</c>, <c>GradB{n}</c>.
+    /// The private members the trainer declares in the same partial class, some only for some shapes (<c>_labels</c>
+    /// for a classifier, <c>_targets</c> for a regressor, <c>TransposeWeights</c> when a layer reads transposed
+    /// weights). A user member of the same name would collide with them (CS0102, CS0111) inside generated code.
+    /// </summary>
+    public static readonly string[] PrivateMemberNames =
+    {
+        // Shapes, SIMD width, buffers and the team of worker threads.
+        "Lanes", "ListStride", "RowsPhase", "UpdatePhase", "RowsPerPiece", "InputsPerPiece", "UpdatePieces",
+        "_parameters", "_gradients", "_labels", "_targets", "_rowLosses", "_workspaces", "_team", "_teamWork",
+        "_stepRows", "_stepLearningRate", "_guardBatch", "_guardFirstRow", "_guardBackup", "_hessian",
+        "Workspace", "HessianBuffers", "TeamWork",
+
+        // The passes behind the public API.
+        "RunForward", "RunBackward", "RunTrainStep", "RunHessianVectorProduct", "RowsPass", "SumRowLosses", "RunPhase",
+        "UpdatePiece", "Team", "TransposeWeights", "OutputGradient", "OutputLoss", "SetTargets", "WidenLabels",
+        "ROutputGradient", "GuardBeforeStep", "GuardAfterStep", "GuardGradients", "GuardLoss", "ThrowDiverged",
+    };
+
+    /// <summary>
+    /// The aliases the generated file declares for the kernels (<c>using Vec = …;</c>). They are not members, but a
+    /// member of the network class under one of these names would win the lookup inside the class and break every
+    /// kernel that uses the alias.
+    /// </summary>
+    public static readonly string[] AliasNames =
+    {
+        "Vec", "Simd", "Unsafe", "MemoryMarshal", "VectorBlock", "Vec4", "Simd4", "VectorBlock4",
+    };
+
+    /// <summary>
+    /// The members the trainer declares once per layer, as prefix and suffix around the layer number 1 to n: the public
+    /// tensor views, the private shapes and offsets, the per-layer passes and the per-layer work buffers.
+    /// </summary>
+    public static readonly (string Prefix, string Suffix)[] PerLayerMemberNames =
+    {
+        ("W", ""), ("B", ""), ("GradW", ""), ("GradB", ""),
+        ("L", "Inputs"), ("L", "Units"), ("L", "Pieces"), ("W", "Offset"), ("B", "Offset"),
+        ("ForwardLayer", ""), ("BackwardLayer", ""), ("PropagateLayer", ""), ("UpdateLayer", ""),
+        ("RForwardLayer", ""), ("RBackwardLayer", ""), ("RPropagateLayer", ""),
+        ("_z", ""), ("_p", ""), ("_g", ""), ("_w", "t"),
+    };
+
+    /// <summary>
+    /// Whether the trainer NetGen generates for a network of <paramref name="layers"/> layers declares a member named
+    /// <paramref name="name"/> (any accessibility, nested types included), or uses it as an alias: a member of the user's
+    /// under that name would break the generated code. Per-layer names count only for layers 1 to
+    /// <paramref name="layers"/>, written without leading zeros (<c>W2</c> is free in a one-layer network, <c>W01</c> always).
     /// </summary>
     public static bool IsGeneratedMemberName(string name, int layers)
     {
-        if (System.Array.IndexOf(GeneratedMemberNames, name) >= 0)
+        if (Array.IndexOf(GeneratedMemberNames, name) >= 0
+            || Array.IndexOf(PrivateMemberNames, name) >= 0
+            || Array.IndexOf(AliasNames, name) >= 0)
             return true;
-        string stem = name.StartsWith("Grad", System.StringComparison.Ordinal) ? name.Substring(4) : name;
-        return stem.Length > 1
-            && (stem[0] == 'W' || stem[0] == 'B')
-            && int.TryParse(stem.Substring(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer)
-            && layer >= 1 && layer <= layers
-            && stem.Substring(1) == layer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach ((string prefix, string suffix) in PerLayerMemberNames)
+        {
+            if (name.Length > prefix.Length + suffix.Length
+                && name.StartsWith(prefix, StringComparison.Ordinal)
+                && name.EndsWith(suffix, StringComparison.Ordinal)
+                && IsLayerNumber(name.Substring(prefix.Length, name.Length - prefix.Length - suffix.Length), layers))
+                return true;
+        }
+
+        return false;
     }
+
+    /// <summary>Whether <paramref name="text"/> is a layer number from 1 to <paramref name="layers"/> as the emitter writes it.</summary>
+    private static bool IsLayerNumber(string text, int layers) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int layer)
+        && layer >= 1 && layer <= layers
+        && text == layer.ToString(CultureInfo.InvariantCulture);
 }

@@ -136,11 +136,21 @@ internal static class DiagnosticDescriptors
         "Network derives from a network",
         "The network class '{0}' derives from the network '{1}', whose generated members it would hide: derive '{0}' from a class that is not a network, and hold a '{1}' in a field if it needs one");
 
-    /// <summary>NG0022: "'{0}' declares a member named '{1}', which NetGen generates for every network: rename '{1}' (the generated API uses that name)".</summary>
+    /// <summary>
+    /// NG0022: "'{0}' declares a member named '{1}', which the generated trainer also declares: rename '{1}'". The names
+    /// are those of <see cref="KnownNames.IsGeneratedMemberName"/>: the public API, the private fields, constants, methods
+    /// and nested types of the trainer, its per-layer members and the aliases of the generated file.
+    /// </summary>
     public static readonly DiagnosticDescriptor MemberNameTaken = Error(
         "NG0022",
         "Member name used by the generated trainer",
-        "'{0}' declares a member named '{1}', which NetGen generates for every network: rename '{1}' (the generated API uses that name)");
+        "'{0}' declares a member named '{1}', which the generated trainer also declares: rename '{1}'");
+
+    /// <summary>NG0023: "Layer {1} of '{0}' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true".</summary>
+    public static readonly DiagnosticDescriptor BiasInitWithoutBias = Warning(
+        "NG0023",
+        "BiasInit on a layer without bias",
+        "Layer {1} of '{0}' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");

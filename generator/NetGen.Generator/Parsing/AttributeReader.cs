@@ -58,6 +58,9 @@ internal sealed class AttributeReader
         return fallback;
     }
 
+    /// <summary>Whether the property <paramref name="name"/> is set explicitly (even to its default value).</summary>
+    public bool HasNamedArgument(string name) => _data.NamedArguments.Any(argument => argument.Key == name);
+
     /// <summary>The named property <paramref name="name"/> as a bool, or <paramref name="fallback"/> when not set.</summary>
     public bool GetNamedBool(string name, bool fallback)
     {

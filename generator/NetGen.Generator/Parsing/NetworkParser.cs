@@ -144,6 +144,10 @@ internal static class NetworkParser
             var biasInit = (Init)dense.GetNamedInt(KnownNames.DenseAttributeBiasInit, (int)Init.Zeros);
             CheckDefined(biasInit, name, "BiasInit of layer " + Format(number), dense, KnownNames.DenseAttributeBiasInit, diagnostics);
 
+            // An explicit BiasInit on a layer without a bias does nothing: the user likely meant one of the two.
+            if (!bias && dense.HasNamedArgument(KnownNames.DenseAttributeBiasInit))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BiasInitWithoutBias, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeBiasInit), name, number));
+
             if (weightInit == Init.Zeros && i < denses.Count - 1)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroInitHiddenLayer, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeWeightInit), name, number));
 

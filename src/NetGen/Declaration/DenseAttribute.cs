@@ -34,6 +34,9 @@ public sealed class DenseAttribute : Attribute
     /// <summary>How <c>Initialize(seed)</c> fills the weights. Default: <see cref="Init.XavierNormal"/>.</summary>
     public Init WeightInit { get; set; } = Init.XavierNormal;
 
-    /// <summary>How <c>Initialize(seed)</c> fills the bias. Default: <see cref="Init.Zeros"/>.</summary>
+    /// <summary>
+    /// How <c>Initialize(seed)</c> fills the bias. Default: <see cref="Init.Zeros"/>. A layer with <see cref="Bias"/>
+    /// <see langword="false"/> has no bias to fill: setting this property then draws warning NG0023.
+    /// </summary>
     public Init BiasInit { get; set; } = Init.Zeros;
 }

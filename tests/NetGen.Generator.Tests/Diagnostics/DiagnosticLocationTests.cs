@@ -373,6 +373,48 @@ public sealed class DiagnosticLocationTests
         Assert.Equal("Demo.ZeroHidden.g.cs", Assert.Single(run.GeneratedSources).HintName);
     }
 
+    [Theory]
+    [InlineData("Init.XavierNormal")]
+    [InlineData("Init.Zeros")] // the default, written out: still does nothing
+    public void BiasInitOnALayerWithoutBias_ReportsWarningNG0023_AtBiasInit_AndStillGenerates(string init)
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(8, Activation.Tanh, Bias = false, BiasInit = {{init}})]
+            [Dense(2)]
+            public partial class NoBias { }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0023", DiagnosticSeverity.Warning, 6, 42, "BiasInit = " + init);
+        Assert.Equal("Layer 1 of 'NoBias' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true", diagnostic.GetMessage());
+        Assert.Equal("Demo.NoBias.g.cs", Assert.Single(run.GeneratedSources).HintName);
+    }
+
+    [Theory]
+    [InlineData("[Dense(8, Activation.Tanh, Bias = false)]")]
+    [InlineData("[Dense(8, Activation.Tanh, BiasInit = Init.XavierNormal)]")]
+    [InlineData("[Dense(8, Activation.Tanh, Bias = true, BiasInit = Init.XavierNormal)]")]
+    public void BiasInitOnlyWithABias_OrNoBiasWithoutBiasInit_IsFine(string layer)
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            {{layer}}
+            [Dense(2)]
+            public partial class Net { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources);
+    }
+
     [Fact]
     public void PragmaWarningDisable_SuppressesNG0012()
     {
@@ -675,6 +717,36 @@ public sealed class DiagnosticLocationTests
 
         DiagnosticAssert.Single(run, "NG0022", DiagnosticSeverity.Error, 10, 16, "GradB2");
         Assert.Empty(run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("private int _parameters;", 17, "_parameters")]
+    [InlineData("private void RowsPass() { }", 18, "RowsPass")]
+    [InlineData("private class Workspace { }", 19, "Workspace")]
+    [InlineData("private const int L2Units = 3;", 23, "L2Units")]
+    [InlineData("private static int Unsafe => 0;", 24, "Unsafe")]
+    public void MemberNamedLikeAPrivateMemberOfTheTrainer_ReportsNG0022_AtTheMember_InsteadOfACompilerError(string member, int column, string name)
+    {
+        // Without NG0022 the trainer would be generated beside the member: CS0102 or CS0111 inside generated code, or,
+        // for an alias of the generated file such as Unsafe, the member would win the lookup and break the kernels.
+        GeneratorRun run = GeneratorDriverHarness.RunOnBrokenCode($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(3)]
+            [Dense(2)]
+            public partial class Net
+            {
+                {{member}}
+            }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0022", DiagnosticSeverity.Error, 10, column, name);
+        Assert.Equal("'Net' declares a member named '" + name + "', which the generated trainer also declares: rename '" + name + "'", diagnostic.GetMessage());
+        Assert.Empty(run.GeneratedSources);
+        Assert.DoesNotContain(run.CompilationWarningsAndErrors, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Fact]
