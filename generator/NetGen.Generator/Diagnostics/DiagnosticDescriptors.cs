@@ -152,6 +152,15 @@ internal static class DiagnosticDescriptors
         "BiasInit on a layer without bias",
         "Layer {1} of '{0}' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true");
 
+    /// <summary>
+    /// NG0024: "The network class '{0}' has the name of a member the generated trainer declares: rename the class". C#
+    /// forbids a member named like its enclosing type (CS0542), and the trainer's members cannot be renamed.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ClassNameTaken = Error(
+        "NG0024",
+        "Network class named like a generated member",
+        "The network class '{0}' has the name of a member the generated trainer declares: rename the class");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");
 

@@ -79,6 +79,11 @@ internal static class NetworkParser
         if (FileLocalDeclaration(node, type) is { } fileLocal)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, fileLocal.Modifier.GetLocation(), name, fileLocal.TypeName));
 
+        // C# forbids a member named like its enclosing type (CS0542), so a class named like one of the trainer's
+        // members (Workspace, Forward, W1 in a network with a layer 1...) can only be fixed by renaming the class.
+        if (KnownNames.IsGeneratedMemberName(name, denses.Count))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNameTaken, classLocation, name));
+
         // Phase 3: the network's own arguments.
         int inputs = network.GetConstructorInt(0, 0);
         bool shapesValid = true;

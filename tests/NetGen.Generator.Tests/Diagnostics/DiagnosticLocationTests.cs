@@ -769,4 +769,51 @@ public sealed class DiagnosticLocationTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "NG0022");
         Assert.Single(run.GeneratedSources);
     }
+
+    [Theory]
+    [InlineData("Workspace")]
+    [InlineData("Spec")]
+    [InlineData("Forward")]
+    [InlineData("Team")]
+    [InlineData("W1")]
+    [InlineData("_parameters")]
+    public void ClassNamedLikeAGeneratedMember_ReportsNG0024_AtTheClassName_InsteadOfCS0542(string name)
+    {
+        // Without NG0024 the trainer declares a member named like its enclosing type: CS0542 inside generated code.
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(2)]
+            public partial class {{name}} { }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0024", DiagnosticSeverity.Error, 7, 22, name);
+        Assert.Equal("The network class '" + name + "' has the name of a member the generated trainer declares: rename the class", diagnostic.GetMessage());
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("Network1")]
+    [InlineData("W2")]
+    [InlineData("Forwarder")]
+    [InlineData("Net")]
+    public void ClassNamedLikeNoGeneratedMember_IsFine(string name)
+    {
+        // W2 is a member only of networks with two layers or more.
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(2)]
+            public partial class {{name}} { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class DiagnosticMessageTests
         ["NG0021"] = ("[Network(4)] [Dense(2)] public partial class Base { } [Network(4)] [Dense(2)] public partial class Net : Base { }", ["'Net' derives from the network 'Base'", "derive 'Net' from a class that is not a network"]),
         ["NG0022"] = ("[Network(4)] [Dense(2)] public partial class Net { public float[] W1 = new float[8]; }", ["'Net' declares a member named 'W1'", "rename 'W1'"]),
         ["NG0023"] = ("[Network(4)] [Dense(3, Bias = false, BiasInit = Init.XavierNormal)] [Dense(2)] public partial class Net { }", ["Layer 1 of 'Net' sets BiasInit but has Bias = false", "remove BiasInit, or set Bias = true"]),
+        ["NG0024"] = ("[Network(4)] [Dense(2)] public partial class Forward { }", ["The network class 'Forward'", "rename the class"]),
     };
 
     public static TheoryData<string> Ids => new(Cases.Keys.Order(StringComparer.Ordinal));
