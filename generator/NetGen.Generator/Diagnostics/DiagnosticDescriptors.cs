@@ -161,6 +161,16 @@ internal static class DiagnosticDescriptors
         "Network class named like a generated member",
         "The network class '{0}' has the name of a member the generated trainer declares: rename the class");
 
+    /// <summary>
+    /// NG0025: "'{0}' inherits a member named '{1}' from '{2}', which the generated trainer also declares: rename '{1}'
+    /// in '{2}', or do not derive '{0}' from it". The sibling of NG0022 for members of a base class that is not a network
+    /// (a network base is NG0021): the fix is in the base class, so the message names it.
+    /// </summary>
+    public static readonly DiagnosticDescriptor InheritedMemberNameTaken = Error(
+        "NG0025",
+        "Inherited member name used by the generated trainer",
+        "'{0}' inherits a member named '{1}' from '{2}', which the generated trainer also declares: rename '{1}' in '{2}', or do not derive '{0}' from it");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");
 

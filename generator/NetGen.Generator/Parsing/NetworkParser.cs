@@ -74,7 +74,8 @@ internal static class NetworkParser
         foreach (TypeDeclarationSyntax enclosing in node.Ancestors().OfType<TypeDeclarationSyntax>())
             if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, enclosing.Identifier.GetLocation(), enclosing.Identifier.ValueText, name));
-        if (BaseNetwork(type) is { } baseNetwork)
+        INamedTypeSymbol? baseNetwork = BaseNetwork(type);
+        if (baseNetwork is not null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkDerivesFromNetwork, node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation, name, baseNetwork.Name));
         if (FileLocalDeclaration(node, type) is { } fileLocal)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, fileLocal.Modifier.GetLocation(), name, fileLocal.TypeName));
@@ -191,6 +192,12 @@ internal static class NetworkParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameTaken, where, name, member.Name));
         }
 
+        // A visible member of a base class hides, or is hidden by, the trainer's member of the same name (CS0108,
+        // CS0114), inside generated code. Names are matched as for NG0022, overloads included. A network base is
+        // NG0021 already; private members (and internal ones of another assembly) are invisible here and harmless.
+        if (baseNetwork is null)
+            ReportInheritedNames(type, denses.Count, context.SemanticModel.Compilation, node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation, diagnostics);
+
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             return new ParseResult(null, diagnostics.ToEquatableArray());
 
@@ -241,6 +248,24 @@ internal static class NetworkParser
     }
 
     /// <summary>The nearest base class that is itself a network: the generated members of both would collide (CS0108).</summary>
+    /// <summary>NG0025 once per generated name that <paramref name="type"/> inherits from its base classes, nearest first.</summary>
+    private static void ReportInheritedNames(INamedTypeSymbol type, int layers, Compilation compilation, Location where, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            foreach (ISymbol member in baseType.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared
+                    || !KnownNames.IsGeneratedMemberName(member.Name, layers)
+                    || !compilation.IsSymbolAccessibleWithin(member, type)
+                    || !reported.Add(member.Name))
+                    continue;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedMemberNameTaken, where, type.Name, member.Name, baseType.Name));
+            }
+        }
+    }
+
     private static INamedTypeSymbol? BaseNetwork(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)

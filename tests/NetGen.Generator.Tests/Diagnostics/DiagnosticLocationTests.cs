@@ -816,4 +816,90 @@ public sealed class DiagnosticLocationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Single(run.GeneratedSources);
     }
+
+    [Theory]
+    [InlineData("protected int _parameters;", "_parameters")]
+    [InlineData("public object? Spec => null;", "Spec")]
+    [InlineData("protected internal void RowsPass() { }", "RowsPass")]
+    [InlineData("public int W1 => 0;", "W1")]
+    public void MemberInheritedFromAPlainBaseClass_ReportsNG0025_AtTheBaseType_InsteadOfCS0108(string member, string name)
+    {
+        // Without NG0025 the trainer's member hides the inherited one: CS0108 in generated code, an error under
+        // TreatWarningsAsErrors (or a broken lookup, when the trainer calls its own member and finds the base's).
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            public class Base { {{member}} }
+
+            [Network(4)]
+            [Dense(2)]
+            public partial class Net : Base { }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0025", DiagnosticSeverity.Error, 9, 28, "Base");
+        Assert.Equal("'Net' inherits a member named '" + name + "' from 'Base', which the generated trainer also declares: rename '" + name + "' in 'Base', or do not derive 'Net' from it", diagnostic.GetMessage());
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void MembersInheritedFromABaseInAReferencedAssembly_ThroughAPlainClass_ReportNG0025_OncePerName()
+    {
+        CSharpCompilation library = GeneratorDriverHarness.CreateCompilation("""
+            namespace Library;
+
+            public class Root
+            {
+                public void Forward(System.ReadOnlySpan<float> inputs, System.Span<float> outputs) { }
+                public void Forward() { }
+                internal int Team;
+                private int _team;
+                public int Value => _team;
+            }
+
+            public class Middle : Root { }
+            """);
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        CSharpCompilation compilation = GeneratorDriverHarness.CreateCompilation("""
+            namespace Demo;
+
+            [NetGen.Network(4)]
+            [NetGen.Dense(3)]
+            public partial class Net : Library.Middle { }
+            """).AddReferences(reference);
+        GeneratorRun run = GeneratorDriverHarness.RunOnce(compilation);
+
+        // Forward once for its two overloads; Team is internal to the library and _team private: neither is visible.
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0025", DiagnosticSeverity.Error, 5, 28, "Library.Middle");
+        Assert.Contains("a member named 'Forward' from 'Root'", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("private int _parameters = 1; public int P => _parameters;")]
+    [InlineData("public override string ToString() => \"net\";")]
+    [InlineData("public int W2 => 0;")]
+    [InlineData("protected void Train() { }")]
+    public void MembersOfTheBaseTheTrainerCannotCollideWith_AreFine(string member)
+    {
+        // A private member is invisible in the derived class; W2 is a member only of networks with two layers or more.
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            public class Base { {{member}} }
+
+            [Network(4)]
+            [Dense(2)]
+            public partial class Net : Base { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources);
+    }
 }
