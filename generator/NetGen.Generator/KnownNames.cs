@@ -51,16 +51,6 @@ internal static class KnownNames
     };
 
     /// <summary>
-    /// The aliases the generated file declares for the kernels (<c>using Vec = …;</c>). They are not members, but a
-    /// member of the network class under one of these names would win the lookup inside the class and break every
-    /// kernel that uses the alias.
-    /// </summary>
-    public static readonly string[] AliasNames =
-    {
-        "Vec", "Simd", "Unsafe", "MemoryMarshal", "VectorBlock", "Vec4", "Simd4", "VectorBlock4",
-    };
-
-    /// <summary>
     /// The members the trainer declares once per layer, as prefix and suffix around the layer number 1 to n: the public
     /// tensor views, the private shapes and offsets, the per-layer passes and the per-layer work buffers.
     /// </summary>
@@ -75,15 +65,15 @@ internal static class KnownNames
 
     /// <summary>
     /// Whether the trainer NetGen generates for a network of <paramref name="layers"/> layers declares a member named
-    /// <paramref name="name"/> (any accessibility, nested types included), or uses it as an alias: a member of the user's
-    /// under that name would break the generated code. Per-layer names count only for layers 1 to
+    /// <paramref name="name"/> (any accessibility, nested types included): a member of the user's
+    /// under that name would break the generated code. (The generated file declares no aliases: it names every other
+    /// type by its <c>global::</c> name, which no user declaration can capture.) Per-layer names count only for layers 1 to
     /// <paramref name="layers"/>, written without leading zeros (<c>W2</c> is free in a one-layer network, <c>W01</c> always).
     /// </summary>
     public static bool IsGeneratedMemberName(string name, int layers)
     {
         if (Array.IndexOf(GeneratedMemberNames, name) >= 0
-            || Array.IndexOf(PrivateMemberNames, name) >= 0
-            || Array.IndexOf(AliasNames, name) >= 0)
+            || Array.IndexOf(PrivateMemberNames, name) >= 0)
             return true;
         foreach ((string prefix, string suffix) in PerLayerMemberNames)
         {

@@ -139,7 +139,7 @@ internal static class DiagnosticDescriptors
     /// <summary>
     /// NG0022: "'{0}' declares a member named '{1}', which the generated trainer also declares: rename '{1}'". The names
     /// are those of <see cref="KnownNames.IsGeneratedMemberName"/>: the public API, the private fields, constants, methods
-    /// and nested types of the trainer, its per-layer members and the aliases of the generated file.
+    /// and nested types of the trainer, and its per-layer members.
     /// </summary>
     public static readonly DiagnosticDescriptor MemberNameTaken = Error(
         "NG0022",

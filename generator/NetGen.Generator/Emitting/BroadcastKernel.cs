@@ -105,7 +105,7 @@ internal sealed class BroadcastKernel
                     writer.Line("int " + line + ";");
             }
 
-            writer.Line("ref float mj = ref Unsafe.Add(ref " + Matrix + ", j);");
+            writer.Line("ref float mj = ref " + Names.Unsafe + ".Add(ref " + Matrix + ", j);");
             for (int t = 0; t < Sources; t++)
             {
                 IEnumerable<string> declarators = Enumerable.Range(0, k).Select(c =>
@@ -118,7 +118,7 @@ internal sealed class BroadcastKernel
 
             using (writer.Block(Loop))
             {
-                writer.Line("ref float row = ref Unsafe.Add(ref mj, " + RowOffset + ");");
+                writer.Line("ref float row = ref " + Names.Unsafe + ".Add(ref mj, " + RowOffset + ");");
                 writer.Line(string.Join(" ", Enumerable.Range(0, Sources).Select(t => "var e" + Names.Int(t) + " = " + w.Broadcast(Scalar(t)) + ";")));
                 for (int c = 0; c < k; c++)
                 {

@@ -10,6 +10,10 @@ internal static class Names
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string VectorFloat = "global::System.Numerics.Vector<float>";
     public const string Vector = "global::System.Numerics.Vector";
+    public const string Vector128Float = "global::System.Runtime.Intrinsics.Vector128<float>";
+    public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
+    public const string VectorBlock = "global::NetGen.Kernels.VectorBlock";
+    public const string VectorBlock128 = "global::NetGen.Kernels.VectorBlock128";
     public const string MathF = "global::System.MathF";
     public const string Math = "global::System.Math";
     public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";

@@ -207,7 +207,7 @@ internal static partial class NetworkEmitter
             UnitCount = t.Layer.Units,
             Matrix = "g" + t.N,
             Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < " + t.BatchBound + "; b++)",
-            RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "b * " + t.UnitsConst,
+            RowOffset = t.UsesLists ? Names.Unsafe + ".Add(ref positions, k)" : "b * " + t.UnitsConst,
             Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element(kernel.Input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
             InPlace = kernel.Update,
             Store = (w, k, c, accumulator, unit) => WriteGradientStore(w, kernel.Width, "out" + Names.Int(k), c, accumulator, unit, kernel.Update),
@@ -256,7 +256,7 @@ internal static partial class NetworkEmitter
             writer.Line("    s += " + Simd.Load(delta, "b * " + t.UnitsConst + " + j") + ";");
             if (update)
             {
-                writer.Line("VectorBlock.Apply(ref " + bias + ", j, done, s, step);");
+                writer.Line(Names.VectorBlock + ".Apply(ref " + bias + ", j, done, s, step);");
             }
             else
             {

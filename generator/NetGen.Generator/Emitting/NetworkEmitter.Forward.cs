@@ -218,7 +218,7 @@ internal static partial class NetworkEmitter
             UnitCount = layer.Units,
             Matrix = "w" + t.N,
             Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int i = 0; i < " + t.InputsConst + "; i++)",
-            RowOffset = t.UsesLists ? "Unsafe.Add(ref positions, k)" : "i * " + t.UnitsConst,
+            RowOffset = t.UsesLists ? Names.Unsafe + ".Add(ref positions, k)" : "i * " + t.UnitsConst,
             Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element("in" + Names.Int(k), "i"),
             Init = (k, unit) => layer.HasBias ? width.Load("b" + t.N, unit) : width.Zero,
             Store = (w, k, c, accumulator, unit) =>

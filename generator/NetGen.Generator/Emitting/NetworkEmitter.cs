@@ -23,10 +23,6 @@ internal static partial class NetworkEmitter
         if (model.Namespace is not null)
             scopes.Push(writer.Block("namespace " + model.Namespace));
 
-        // File-local aliases that keep the kernels' lines short (inside the namespace block, or at the top of the file).
-        foreach (string alias in Simd.Aliases)
-            writer.Line(alias);
-        writer.Line();
         foreach (ContainingTypeModel containing in model.ContainingTypes)
             scopes.Push(writer.Block("partial " + containing.Keyword + " " + containing.Name));
 

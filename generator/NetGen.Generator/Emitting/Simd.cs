@@ -2,9 +2,9 @@ namespace NetGen.Generator.Emitting;
 
 /// <summary>
 /// The C# expressions of the vector and pointer operations the kernels are made of, so that kernel emitters read as
-/// the code they write. Kernels use the file-local aliases the generated file declares (<see cref="Aliases"/>):
-/// <c>Vec</c> for <c>Vector&lt;float&gt;</c>, <c>Simd</c> for its operations, <c>Unsafe</c>, <c>MemoryMarshal</c>
-/// and <c>VectorBlock</c>.
+/// the code they write. Every type is written by its <c>global::</c> name (<see cref="Names"/>), not through a
+/// file-local alias: an alias loses to a type of the network's namespace (CS0576), to a member of an enclosing or base
+/// type, and clashes with a global using alias of the same name, all of which the user may declare.
 /// </summary>
 /// <remarks>
 /// Kernels address tensors through <c>ref float</c> locals and element offsets (no bounds checks in the inner loops;
@@ -23,43 +23,27 @@ internal static class Simd
     public const int MaxLanes = 16;
 
     /// <summary>The zero vector.</summary>
-    public const string Zero = "Vec.Zero";
-
-    /// <summary>
-    /// The file-local aliases every generated file declares (inside its namespace block, or at the top for the global
-    /// namespace), so kernel lines stay short enough to read.
-    /// </summary>
-    public static readonly string[] Aliases =
-    {
-        "using Vec = global::System.Numerics.Vector<float>;",
-        "using Simd = global::System.Numerics.Vector;",
-        "using Unsafe = global::System.Runtime.CompilerServices.Unsafe;",
-        "using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;",
-        "using VectorBlock = global::NetGen.Kernels.VectorBlock;",
-        "using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;",
-        "using Simd4 = global::System.Runtime.Intrinsics.Vector128;",
-        "using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;",
-    };
+    public const string Zero = Names.VectorFloat + ".Zero";
 
     /// <summary><c>ref Unsafe.Add(ref source, offset)</c>, or <c>ref source</c> for offset 0.</summary>
     public static string At(string source, string offset) =>
-        offset == "0" ? "ref " + source : "ref Unsafe.Add(ref " + source + ", " + offset + ")";
+        offset == "0" ? "ref " + source : "ref " + Names.Unsafe + ".Add(ref " + source + ", " + offset + ")";
 
     /// <summary>The float at <c>source[offset]</c> (readable and assignable).</summary>
     public static string Element(string source, string offset) =>
-        offset == "0" ? source : "Unsafe.Add(ref " + source + ", " + offset + ")";
+        offset == "0" ? source : Names.Unsafe + ".Add(ref " + source + ", " + offset + ")";
 
     /// <summary>The vector at <c>source[offset .. offset + Lanes)</c>.</summary>
     public static string Load(string source, string offset) =>
         offset == "0"
-            ? "Simd.LoadUnsafe(ref " + source + ")"
-            : "Simd.LoadUnsafe(ref " + source + ", " + Index(offset) + ")";
+            ? Names.Vector + ".LoadUnsafe(ref " + source + ")"
+            : Names.Vector + ".LoadUnsafe(ref " + source + ", " + Index(offset) + ")";
 
     /// <summary>A statement storing <paramref name="value"/> at <c>destination[offset .. offset + Lanes)</c>.</summary>
     public static string Store(string value, string destination, string offset) =>
         offset == "0"
-            ? "Simd.StoreUnsafe(" + value + ", ref " + destination + ");"
-            : "Simd.StoreUnsafe(" + value + ", ref " + destination + ", " + Index(offset) + ");";
+            ? Names.Vector + ".StoreUnsafe(" + value + ", ref " + destination + ");"
+            : Names.Vector + ".StoreUnsafe(" + value + ", ref " + destination + ", " + Index(offset) + ");";
 
     /// <summary><c>(nuint)j</c> or <c>(nuint)(i * L1Units + j)</c>.</summary>
     private static string Index(string offset)
@@ -74,26 +58,26 @@ internal static class Simd
     }
 
     /// <summary><c>a * b + c</c>, fused where the hardware has FMA.</summary>
-    public static string MultiplyAdd(string a, string b, string c) => "Simd.MultiplyAddEstimate(" + a + ", " + b + ", " + c + ")";
+    public static string MultiplyAdd(string a, string b, string c) => Names.Vector + ".MultiplyAddEstimate(" + a + ", " + b + ", " + c + ")";
 
     /// <summary>A vector of <paramref name="scalar"/> in every lane.</summary>
-    public static string Broadcast(string scalar) => "new Vec(" + scalar + ")";
+    public static string Broadcast(string scalar) => "new " + Names.VectorFloat + "(" + scalar + ")";
 
     /// <summary><c>max(value, 0)</c> lane by lane.</summary>
-    public static string Relu(string value) => "Simd.Max(" + value + ", Vec.Zero)";
+    public static string Relu(string value) => Names.Vector + ".Max(" + value + ", " + Names.VectorFloat + ".Zero)";
 
     /// <summary>The sum of the lanes.</summary>
-    public static string Sum(string value) => "Simd.Sum(" + value + ")";
+    public static string Sum(string value) => Names.Vector + ".Sum(" + value + ")";
 
     /// <summary>The lanes of <paramref name="value"/> where <paramref name="mask"/> is set, else 0.</summary>
-    public static string Mask(string value, string mask) => "Simd.BitwiseAnd(" + value + ", " + mask + ")";
+    public static string Mask(string value, string mask) => Names.Vector + ".BitwiseAnd(" + value + ", " + mask + ")";
 
     /// <summary>
     /// A mask of the last <c>units % Lanes</c> lanes: the lanes of the vector ending at unit <c>units</c> that the
     /// full vectors before it did not cover.
     /// </summary>
     public static string TailMask(string units) =>
-        "Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>("
+        Names.Vector + ".AsVectorSingle(" + Names.Vector + ".GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>("
         + Lanes + " - " + units + " % " + Lanes + ")))";
 
     /// <summary><c>ref float name = ref MemoryMarshal.GetArrayDataReference(array)</c> offset by <paramref name="offset"/>.</summary>
@@ -102,11 +86,11 @@ internal static class Simd
     /// <summary><c>ref T name = ref MemoryMarshal.GetArrayDataReference(array)</c> offset by <paramref name="offset"/>.</summary>
     public static string ArrayRef(string type, string name, string array, string offset)
     {
-        string start = "MemoryMarshal.GetArrayDataReference(" + array + ")";
-        return "ref " + type + " " + name + " = ref " + (offset == "0" ? start : "Unsafe.Add(ref " + start + ", " + offset + ")") + ";";
+        string start = Names.MemoryMarshal + ".GetArrayDataReference(" + array + ")";
+        return "ref " + type + " " + name + " = ref " + (offset == "0" ? start : Names.Unsafe + ".Add(ref " + start + ", " + offset + ")") + ";";
     }
 
     /// <summary><c>ref float name = ref MemoryMarshal.GetReference(span)</c>.</summary>
     public static string SpanRef(string name, string span) =>
-        "ref float " + name + " = ref MemoryMarshal.GetReference(" + span + ");";
+        "ref float " + name + " = ref " + Names.MemoryMarshal + ".GetReference(" + span + ");";
 }

@@ -18,19 +18,19 @@ internal sealed class VectorWidth
         Step = step;
     }
 
-    /// <summary><c>Vector&lt;float&gt;</c>: <c>Vec</c>, <c>Simd</c>, <c>VectorBlock</c>, <c>Lanes</c>.</summary>
-    public static VectorWidth Natural { get; } = new("Vec", "Simd", "VectorBlock", Simd.Lanes, Simd.MinLanes, Simd.MaxLanes, "step");
+    /// <summary><c>Vector&lt;float&gt;</c>, <c>Vector</c>, <c>VectorBlock</c>, <c>Lanes</c>.</summary>
+    public static VectorWidth Natural { get; } = new(Names.VectorFloat, Names.Vector, Names.VectorBlock, Simd.Lanes, Simd.MinLanes, Simd.MaxLanes, "step");
 
-    /// <summary><c>Vector128&lt;float&gt;</c>: <c>Vec4</c>, <c>Simd4</c>, <c>VectorBlock4</c>, 4 lanes.</summary>
-    public static VectorWidth Narrow { get; } = new("Vec4", "Simd4", "VectorBlock4", "4", 4, 4, "step4");
+    /// <summary><c>Vector128&lt;float&gt;</c>, <c>Vector128</c>, <c>VectorBlock128</c>, 4 lanes.</summary>
+    public static VectorWidth Narrow { get; } = new(Names.Vector128Float, Names.Vector128, Names.VectorBlock128, "4", 4, 4, "step4");
 
-    /// <summary>The vector type's alias.</summary>
+    /// <summary>The vector type's <c>global::</c> name.</summary>
     public string Type { get; }
 
-    /// <summary>The alias of its static operations (load, store, fused multiply-add, ...).</summary>
+    /// <summary>The <c>global::</c> name of its static operations (load, store, fused multiply-add, ...).</summary>
     public string Ops { get; }
 
-    /// <summary>The alias of its <c>VectorBlock</c> layout helpers.</summary>
+    /// <summary>The <c>global::</c> name of its <c>VectorBlock</c> layout helpers.</summary>
     public string Block { get; }
 
     /// <summary>Its floats per vector, as written in the generated code: <c>Lanes</c> or <c>4</c>.</summary>

@@ -5,15 +5,6 @@
 
 namespace Course.Deep
 {
-    using Vec = global::System.Numerics.Vector<float>;
-    using Simd = global::System.Numerics.Vector;
-    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
-    using VectorBlock = global::NetGen.Kernels.VectorBlock;
-    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
-    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
-
     /// <remarks>
     /// <para>NetGen network: 17 inputs, 4 layers, 994 parameters, loss HalfSquaredError (Mean), batches of up to 33 rows.</para>
     /// <list type="table">
@@ -563,19 +554,19 @@ namespace Course.Deep
         {
             {
                 // _w2t = W2^T, [9 x 33]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
+                ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w2t);
                 for (int i = 0; i < L2Inputs; i++)
                     for (int k = 0; k < L2Units; k++)
-                        Unsafe.Add(ref wt, k * L2Inputs + i) = Unsafe.Add(ref w, i * L2Units + k);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, k * L2Inputs + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Units + k);
             }
             {
                 // _w3t = W3^T, [7 x 9]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w3t);
+                ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+                ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w3t);
                 for (int i = 0; i < L3Inputs; i++)
                     for (int k = 0; k < L3Units; k++)
-                        Unsafe.Add(ref wt, k * L3Inputs + i) = Unsafe.Add(ref w, i * L3Units + k);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, k * L3Inputs + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L3Units + k);
             }
         }
 
@@ -630,107 +621,107 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            ref float p1 = ref MemoryMarshal.GetArrayDataReference(_p1);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
 
             int r = first;
             // Z1[r, :] = tanh(X[r, :] W1 + b1): 4 rows at a time, over every input, up to 5 vectors of units per row in registers
             for (; r <= end - 4; r += 4)
             {
-                ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                ref float in1 = ref Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                ref float in2 = ref Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                ref float in3 = ref Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                ref float out1 = ref Unsafe.Add(ref p1, (r + 1) * L1Units);
-                ref float out2 = ref Unsafe.Add(ref p1, (r + 2) * L1Units);
-                ref float out3 = ref Unsafe.Add(ref p1, (r + 3) * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 5);
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
+                ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
+                ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 5);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
-                    int at4 = VectorBlock.Offset(4, L1Units, 5);
-                    ref float mj = ref Unsafe.Add(ref w1, j);
-                    Vec s0_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s0_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s0_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s0_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
-                    Vec s1_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s1_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s1_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s1_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s1_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
-                    Vec s2_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s2_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s2_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s2_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s2_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
-                    Vec s3_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s3_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s3_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s3_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s3_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s0_1 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at1)), s0_2 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at2)), s0_3 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at3)), s0_4 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s1_1 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at1)), s1_2 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at2)), s1_3 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at3)), s1_4 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s2_1 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at1)), s2_2 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at2)), s2_3 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at3)), s2_4 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s3_1 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at1)), s3_2 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at2)), s3_3 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at3)), s3_4 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at4));
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, i * L1Units);
-                        var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L1Units);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3); s2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_3); s3_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4); s2_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_4); s3_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                    Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                    Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     if (vectors > 3)
                     {
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
                     }
                     if (vectors > 4)
                     {
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
                     }
                 }
             }
             // The rows left over, one at a time.
             for (; r < end; r++)
             {
-                ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 5);
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 5);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
-                    int at4 = VectorBlock.Offset(4, L1Units, 5);
-                    ref float mj = ref Unsafe.Add(ref w1, j);
-                    Vec s0_0 = Simd.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b1, (nuint)(j + at1)), s0_2 = Simd.LoadUnsafe(ref b1, (nuint)(j + at2)), s0_3 = Simd.LoadUnsafe(ref b1, (nuint)(j + at3)), s0_4 = Simd.LoadUnsafe(ref b1, (nuint)(j + at4));
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j), s0_1 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at1)), s0_2 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at2)), s0_3 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at3)), s0_4 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)(j + at4));
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, i * L1Units);
-                        var e0 = new Vec(Unsafe.Add(ref in0, i));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L1Units);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     if (vectors > 3)
                     {
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
                     }
                     if (vectors > 4)
                     {
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
                     }
                 }
             }
@@ -747,102 +738,102 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            ref float db1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
 
             int i = firstInput;
             // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the batch, up to 5 vectors of units per input in registers
             for (; i <= endInput - 4; i += 4)
             {
-                ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 5);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 5);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
-                    int at4 = VectorBlock.Offset(4, L1Units, 5);
-                    ref float mj = ref Unsafe.Add(ref g1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero;
-                    Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero, s2_2 = Vec.Zero, s2_3 = Vec.Zero, s2_4 = Vec.Zero;
-                    Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero, s3_2 = Vec.Zero, s3_3 = Vec.Zero, s3_4 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero, s2_2 = global::System.Numerics.Vector<float>.Zero, s2_3 = global::System.Numerics.Vector<float>.Zero, s2_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero, s3_2 = global::System.Numerics.Vector<float>.Zero, s3_3 = global::System.Numerics.Vector<float>.Zero, s3_4 = global::System.Numerics.Vector<float>.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3); s2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_3); s3_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4); s2_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_4); s3_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                    Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                    Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     if (vectors > 3)
                     {
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
                     }
                     if (vectors > 4)
                     {
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
                     }
                 }
             }
             // The inputs left over, one at a time.
             for (; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 5);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 5);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
-                    int at4 = VectorBlock.Offset(4, L1Units, 5);
-                    ref float mj = ref Unsafe.Add(ref g1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     if (vectors > 3)
                     {
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
                     }
                     if (vectors > 4)
                     {
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
                     }
                 }
             }
@@ -853,10 +844,10 @@ namespace Course.Deep
                 for (int j = 0; j < L1Units; j += Lanes)
                 {
                     j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    var s = Vec.Zero;
+                    var s = global::System.Numerics.Vector<float>.Zero;
                     for (int b = 0; b < m; b++)
-                        s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                    Simd.StoreUnsafe(s, ref db1, (nuint)j);
+                        s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                    global::System.Numerics.Vector.StoreUnsafe(s, ref db1, (nuint)j);
                 }
             }
         }
@@ -868,27 +859,27 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
-            var tail = Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                 // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                var deltaTail = Simd.BitwiseAnd(Simd.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
-                    var s = Vec.Zero;
+                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    var s = global::System.Numerics.Vector<float>.Zero;
                     for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                        s = Simd.MultiplyAddEstimate(Simd.LoadUnsafe(ref delta, (nuint)j), Simd.LoadUnsafe(ref weights, (nuint)j), s);
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
                     if (L1Units % Lanes != 0)
-                        s = Simd.MultiplyAddEstimate(deltaTail, Simd.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
-                    Unsafe.Add(ref row, i) = Simd.Sum(s);
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
                 }
             }
         }
@@ -902,105 +893,105 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            var step = new Vec(-learningRate);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
 
             int i = firstInput;
             // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the batch, up to 5 vectors of units per input in registers
             for (; i <= endInput - 4; i += 4)
             {
-                ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
-                ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 5);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 5);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
                     int done = j; // units before it were written by an earlier pass
-                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
-                    int at4 = VectorBlock.Offset(4, L1Units, 5);
-                    ref float mj = ref Unsafe.Add(ref g1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero;
-                    Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero, s2_2 = Vec.Zero, s2_3 = Vec.Zero, s2_4 = Vec.Zero;
-                    Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero, s3_2 = Vec.Zero, s3_3 = Vec.Zero, s3_4 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero, s2_2 = global::System.Numerics.Vector<float>.Zero, s2_3 = global::System.Numerics.Vector<float>.Zero, s2_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero, s3_2 = global::System.Numerics.Vector<float>.Zero, s3_3 = global::System.Numerics.Vector<float>.Zero, s3_4 = global::System.Numerics.Vector<float>.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3); s2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_3); s3_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4); s2_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_4); s3_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                    VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                    VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                    VectorBlock.Apply(ref out3, j, done, s3_0, step);
-                    VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
-                    VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
-                    VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
-                    VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
-                    VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
-                    VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
-                    VectorBlock.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s2_2, step);
-                    VectorBlock.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s3_2, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s2_2, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s3_2, step);
                     if (vectors > 3)
                     {
-                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
-                        VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
-                        VectorBlock.Apply(ref out2, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s2_3, step);
-                        VectorBlock.Apply(ref out3, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s3_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s2_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s3_3, step);
                     }
                     if (vectors > 4)
                     {
-                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
-                        VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
-                        VectorBlock.Apply(ref out2, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s2_4, step);
-                        VectorBlock.Apply(ref out3, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s3_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s2_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s3_4, step);
                     }
                 }
             }
             // The inputs left over, one at a time.
             for (; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 5);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 5);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
                     int done = j; // units before it were written by an earlier pass
-                    j = VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 5), at2 = VectorBlock.Offset(2, L1Units, 5), at3 = VectorBlock.Offset(3, L1Units, 5);
-                    int at4 = VectorBlock.Offset(4, L1Units, 5);
-                    ref float mj = ref Unsafe.Add(ref g1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero;
                     for (int b = 0; b < m; b++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                        var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                    VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
-                    VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                    global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
                     if (vectors > 3)
                     {
-                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
                     }
                     if (vectors > 4)
                     {
-                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
                     }
                 }
             }
@@ -1012,10 +1003,10 @@ namespace Course.Deep
                 {
                     int done = j;
                     j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                    var s = Vec.Zero;
+                    var s = global::System.Numerics.Vector<float>.Zero;
                     for (int b = 0; b < m; b++)
-                        s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                    VectorBlock.Apply(ref b1, j, done, s, step);
+                        s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                    global::NetGen.Kernels.VectorBlock.Apply(ref b1, j, done, s, step);
                 }
             }
         }
@@ -1027,10 +1018,10 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer2(int first, int end)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-            ref float p2 = ref MemoryMarshal.GetArrayDataReference(_p2);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            ref float p2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p2);
 
             if (L2Units < Lanes)
             {
@@ -1039,71 +1030,71 @@ namespace Course.Deep
                 // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 3 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
-                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s1_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
-                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s2_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
-                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s3_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1)), s1_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1)), s2_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1)), s3_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at2));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at2));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1)), s0_2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at2));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
@@ -1113,69 +1104,69 @@ namespace Course.Deep
                 // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
-                        Vec s1_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
-                        Vec s2_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
-                        Vec s3_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s0_1 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s1_1 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s2_1 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s3_1 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + at1));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j), s0_1 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)(j + at1));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                         }
                     }
                 }
@@ -1193,10 +1184,10 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer2(int m, int firstInput, int endInput)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float dw2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
-            ref float db2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+            ref float db2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
 
             if (L2Units < Lanes)
             {
@@ -1205,66 +1196,66 @@ namespace Course.Deep
                 // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
@@ -1274,64 +1265,64 @@ namespace Course.Deep
                 // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                         }
                     }
                 }
@@ -1347,8 +1338,8 @@ namespace Course.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g2, b * L2Units + j);
-                        Unsafe.Add(ref db2, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db2, j) = s;
                     }
                 }
                 else
@@ -1356,10 +1347,10 @@ namespace Course.Deep
                     for (int j = 0; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                        Simd.StoreUnsafe(s, ref db2, (nuint)j);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                        global::System.Numerics.Vector.StoreUnsafe(s, ref db2, (nuint)j);
                     }
                 }
             }
@@ -1372,106 +1363,106 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer2(int first, int end)
         {
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w2t);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
 
             int r = first;
             // G1 = tanh'(P1) o (G2 W2^T): 4 rows at a time, over the 9 units of layer 2, up to 5 vectors per row in registers
             for (; r <= end - 4; r += 4)
             {
-                ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                ref float delta1 = ref Unsafe.Add(ref g2, (r + 1) * L2Units);
-                ref float out1 = ref Unsafe.Add(ref g1, (r + 1) * L2Inputs);
-                ref float delta2 = ref Unsafe.Add(ref g2, (r + 2) * L2Units);
-                ref float out2 = ref Unsafe.Add(ref g1, (r + 2) * L2Inputs);
-                ref float delta3 = ref Unsafe.Add(ref g2, (r + 3) * L2Units);
-                ref float out3 = ref Unsafe.Add(ref g1, (r + 3) * L2Inputs);
-                int vectors = VectorBlock.Count(L2Inputs, 5);
+                ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 1) * L2Units);
+                ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 1) * L2Inputs);
+                ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 2) * L2Units);
+                ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 2) * L2Inputs);
+                ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 3) * L2Units);
+                ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 3) * L2Inputs);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Inputs, 5);
                 for (int j = 0; j < L2Inputs; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L2Inputs, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Inputs, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L2Inputs, 5), at2 = VectorBlock.Offset(2, L2Inputs, 5), at3 = VectorBlock.Offset(3, L2Inputs, 5);
-                    int at4 = VectorBlock.Offset(4, L2Inputs, 5);
-                    ref float mj = ref Unsafe.Add(ref wt, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero;
-                    Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero, s2_2 = Vec.Zero, s2_3 = Vec.Zero, s2_4 = Vec.Zero;
-                    Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero, s3_2 = Vec.Zero, s3_3 = Vec.Zero, s3_4 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Inputs, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L2Inputs, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L2Inputs, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L2Inputs, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero, s2_2 = global::System.Numerics.Vector<float>.Zero, s2_3 = global::System.Numerics.Vector<float>.Zero, s2_4 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero, s3_2 = global::System.Numerics.Vector<float>.Zero, s3_3 = global::System.Numerics.Vector<float>.Zero, s3_4 = global::System.Numerics.Vector<float>.Zero;
                     for (int k = 0; k < L2Units; k++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                        var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd.MultiplyAddEstimate(e3, v, s3_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3); s2_3 = Simd.MultiplyAddEstimate(e2, v, s2_3); s3_3 = Simd.MultiplyAddEstimate(e3, v, s3_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4); s2_4 = Simd.MultiplyAddEstimate(e2, v, s2_4); s3_4 = Simd.MultiplyAddEstimate(e3, v, s3_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta1, k)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta2, k)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta3, k));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3); s2_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_3); s3_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4); s2_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_4); s3_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_4); }
                     }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                    Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                    Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                    Simd.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     if (vectors > 3)
                     {
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s2_3, ref out2, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s3_3, ref out3, (nuint)(j + at3));
                     }
                     if (vectors > 4)
                     {
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s2_4, ref out2, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s3_4, ref out3, (nuint)(j + at4));
                     }
                 }
             }
             // The rows left over, one at a time.
             for (; r < end; r++)
             {
-                ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                int vectors = VectorBlock.Count(L2Inputs, 5);
+                ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Inputs, 5);
                 for (int j = 0; j < L2Inputs; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L2Inputs, 5); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Inputs, 5); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L2Inputs, 5), at2 = VectorBlock.Offset(2, L2Inputs, 5), at3 = VectorBlock.Offset(3, L2Inputs, 5);
-                    int at4 = VectorBlock.Offset(4, L2Inputs, 5);
-                    ref float mj = ref Unsafe.Add(ref wt, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Inputs, 5), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L2Inputs, 5), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L2Inputs, 5);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L2Inputs, 5);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero;
                     for (int k = 0; k < L2Units; k++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                        var e0 = new Vec(Unsafe.Add(ref delta0, k));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
-                        if (vectors > 3) { v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); }
-                        if (vectors > 4) { v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2);
+                        if (vectors > 3) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); }
+                        if (vectors > 4) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); }
                     }
-                    Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                    Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     if (vectors > 3)
                     {
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
                     }
                     if (vectors > 4)
                     {
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
                     }
                 }
             }
@@ -1490,12 +1481,12 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-            var step = new Vec(-learningRate);
-            var step4 = Simd4.Create(-learningRate);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var step4 = global::System.Runtime.Intrinsics.Vector128.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
@@ -1504,68 +1495,68 @@ namespace Course.Deep
                 // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
-                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
-                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
-                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
-                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
-                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
-                        VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
-                        VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
-                        VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j, done, s1_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j, done, s2_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j, done, s3_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
                     }
                 }
             }
@@ -1575,66 +1566,66 @@ namespace Course.Deep
                 // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
                         if (vectors > 1)
                         {
-                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
-                            VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
-                            VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
-                            VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
                         }
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
                         if (vectors > 1)
                         {
-                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
                         }
                     }
                 }
@@ -1650,8 +1641,8 @@ namespace Course.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g2, b * L2Units + j);
-                        Unsafe.Add(ref b2, j) -= learningRate * s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
                     }
                 }
                 else
@@ -1660,10 +1651,10 @@ namespace Course.Deep
                     {
                         int done = j;
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                        VectorBlock.Apply(ref b2, j, done, s, step);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                        global::NetGen.Kernels.VectorBlock.Apply(ref b2, j, done, s, step);
                     }
                 }
             }
@@ -1676,10 +1667,10 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer3(int first, int end)
         {
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
-            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
-            ref float p3 = ref MemoryMarshal.GetArrayDataReference(_p3);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            ref float p3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p3);
 
             if (L3Units < Lanes)
             {
@@ -1688,64 +1679,64 @@ namespace Course.Deep
                 // Z3[r, :] = tanh(Z2[r, :] W3 + b3): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z2, (r + 1) * L3Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z2, (r + 2) * L3Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z2, (r + 3) * L3Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref p3, (r + 1) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref p3, (r + 2) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref p3, (r + 3) * L3Units);
-                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L3Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L3Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L3Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 1) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 2) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 3) * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Units, 2);
                     for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w3, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
-                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
-                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
-                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)j), s1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)j), s2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)j), s3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)(j + at1));
                         for (int i = 0; i < L3Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
-                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Units, 2);
                     for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w3, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b3, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b3, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b3, (nuint)(j + at1));
                         for (int i = 0; i < L3Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -1755,53 +1746,53 @@ namespace Course.Deep
                 // Z3[r, :] = tanh(Z2[r, :] W3 + b3): 4 rows at a time, over every input, up to 1 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z2, (r + 1) * L3Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z2, (r + 2) * L3Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z2, (r + 3) * L3Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref p3, (r + 1) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref p3, (r + 2) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref p3, (r + 3) * L3Units);
-                    int vectors = VectorBlock.Count(L3Units, 1);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L3Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L3Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L3Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 1) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 2) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, (r + 3) * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Units, 1);
                     for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref w3, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
-                        Vec s1_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
-                        Vec s2_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
-                        Vec s3_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
                         for (int i = 0; i < L3Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
-                    int vectors = VectorBlock.Count(L3Units, 1);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Units, 1);
                     for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref w3, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b3, (nuint)j);
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b3, (nuint)j);
                         for (int i = 0; i < L3Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L3Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L3Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -1818,10 +1809,10 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer3(int m, int firstInput, int endInput)
         {
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float dw3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
-            ref float db3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float dw3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
+            ref float db3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
 
             if (L3Units < Lanes)
             {
@@ -1830,59 +1821,59 @@ namespace Course.Deep
                 // dW3[i, :] = Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref dw3, (i + 1) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref dw3, (i + 2) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref dw3, (i + 3) * L3Units);
-                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 1) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 2) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 3) * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Units, 2);
                     for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
-                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Units, 2);
                     for (int j = 0; j < L3Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -1892,48 +1883,48 @@ namespace Course.Deep
                 // dW3[i, :] = Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref dw3, (i + 1) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref dw3, (i + 2) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref dw3, (i + 3) * L3Units);
-                    int vectors = VectorBlock.Count(L3Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 1) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 2) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, (i + 3) * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Units, 1);
                     for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
-                    int vectors = VectorBlock.Count(L3Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Units, 1);
                     for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -1948,8 +1939,8 @@ namespace Course.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g3, b * L3Units + j);
-                        Unsafe.Add(ref db3, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db3, j) = s;
                     }
                 }
                 else
@@ -1957,10 +1948,10 @@ namespace Course.Deep
                     for (int j = 0; j < L3Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                        Simd.StoreUnsafe(s, ref db3, (nuint)j);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
+                        global::System.Numerics.Vector.StoreUnsafe(s, ref db3, (nuint)j);
                     }
                 }
             }
@@ -1973,9 +1964,9 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer3(int first, int end)
         {
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w3t);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w3t);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
 
             if (L3Inputs < Lanes)
             {
@@ -1984,71 +1975,71 @@ namespace Course.Deep
                 // G2 = sigmoid'(P2) o (G3 W3^T): 4 rows at a time, over the 7 units of layer 3, up to 3 vectors per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    ref float delta1 = ref Unsafe.Add(ref g3, (r + 1) * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref g2, (r + 1) * L3Inputs);
-                    ref float delta2 = ref Unsafe.Add(ref g3, (r + 2) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref g2, (r + 2) * L3Inputs);
-                    ref float delta3 = ref Unsafe.Add(ref g3, (r + 3) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref g2, (r + 3) * L3Inputs);
-                    int vectors = VectorBlock4.Count(L3Inputs, 3);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L3Inputs);
+                    ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, (r + 1) * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 1) * L3Inputs);
+                    ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, (r + 2) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 2) * L3Inputs);
+                    ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, (r + 3) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 3) * L3Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Inputs, 3);
                     for (int j = 0; j < L3Inputs; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Inputs, 3), at2 = VectorBlock4.Offset(2, L3Inputs, 3);
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Inputs, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L3Inputs, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int k = 0; k < L3Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
-                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k)); var e1 = Simd4.Create(Unsafe.Add(ref delta1, k)); var e2 = Simd4.Create(Unsafe.Add(ref delta2, k)); var e3 = Simd4.Create(Unsafe.Add(ref delta3, k));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta1, k)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta2, k)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta3, k));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    int vectors = VectorBlock4.Count(L3Inputs, 3);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L3Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Inputs, 3);
                     for (int j = 0; j < L3Inputs; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Inputs, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Inputs, 3), at2 = VectorBlock4.Offset(2, L3Inputs, 3);
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Inputs, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L3Inputs, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int k = 0; k < L3Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
-                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
@@ -2058,69 +2049,69 @@ namespace Course.Deep
                 // G2 = sigmoid'(P2) o (G3 W3^T): 4 rows at a time, over the 7 units of layer 3, up to 2 vectors per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    ref float delta1 = ref Unsafe.Add(ref g3, (r + 1) * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref g2, (r + 1) * L3Inputs);
-                    ref float delta2 = ref Unsafe.Add(ref g3, (r + 2) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref g2, (r + 2) * L3Inputs);
-                    ref float delta3 = ref Unsafe.Add(ref g3, (r + 3) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref g2, (r + 3) * L3Inputs);
-                    int vectors = VectorBlock.Count(L3Inputs, 2);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L3Inputs);
+                    ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, (r + 1) * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 1) * L3Inputs);
+                    ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, (r + 2) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 2) * L3Inputs);
+                    ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, (r + 3) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 3) * L3Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Inputs, 2);
                     for (int j = 0; j < L3Inputs; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L3Inputs, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Inputs, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L3Inputs, 2);
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L3Inputs, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < L3Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta1, k)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta2, k)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta3, k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g3, r * L3Units);
-                    ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                    int vectors = VectorBlock.Count(L3Inputs, 2);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L3Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L3Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Inputs, 2);
                     for (int j = 0; j < L3Inputs; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L3Inputs, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Inputs, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L3Inputs, 2);
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L3Inputs, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < L3Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L3Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L3Inputs);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                         }
                     }
                 }
@@ -2140,12 +2131,12 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer3(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
-            var step = new Vec(-learningRate);
-            var step4 = Simd4.Create(-learningRate);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var step4 = global::System.Runtime.Intrinsics.Vector128.Create(-learningRate);
 
             if (L3Units < Lanes)
             {
@@ -2154,61 +2145,61 @@ namespace Course.Deep
                 // W3[i, :] -= learningRate Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref w3, (i + 1) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref w3, (i + 2) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref w3, (i + 3) * L3Units);
-                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 1) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 2) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 3) * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Units, 2);
                     for (int j = 0; j < L3Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
-                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
-                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
-                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
-                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j, done, s1_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j, done, s2_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j, done, s3_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
-                    int vectors = VectorBlock4.Count(L3Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L3Units, 2);
                     for (int j = 0; j < L3Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L3Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L3Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L3Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L3Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z2, b * L3Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
                     }
                 }
             }
@@ -2218,50 +2209,50 @@ namespace Course.Deep
                 // W3[i, :] -= learningRate Z2[:, i]^T G3: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
-                    ref float out1 = ref Unsafe.Add(ref w3, (i + 1) * L3Units);
-                    ref float out2 = ref Unsafe.Add(ref w3, (i + 2) * L3Units);
-                    ref float out3 = ref Unsafe.Add(ref w3, (i + 3) * L3Units);
-                    int vectors = VectorBlock.Count(L3Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 1) * L3Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 2) * L3Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, (i + 3) * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Units, 1);
                     for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
-                    int vectors = VectorBlock.Count(L3Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L3Units, 1);
                     for (int j = 0; j < L3Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g3, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L3Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L3Units);
-                            var e0 = new Vec(Unsafe.Add(ref z2, b * L3Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L3Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
                     }
                 }
             }
@@ -2276,8 +2267,8 @@ namespace Course.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g3, b * L3Units + j);
-                        Unsafe.Add(ref b3, j) -= learningRate * s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j) -= learningRate * s;
                     }
                 }
                 else
@@ -2286,10 +2277,10 @@ namespace Course.Deep
                     {
                         int done = j;
                         j = global::System.Math.Min(j, L3Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
-                        VectorBlock.Apply(ref b3, j, done, s, step);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g3, (nuint)(b * L3Units + j));
+                        global::NetGen.Kernels.VectorBlock.Apply(ref b3, j, done, s, step);
                     }
                 }
             }
@@ -2302,25 +2293,25 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer4(int first, int end)
         {
-            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
-            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float b4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
-            ref float p4 = ref MemoryMarshal.GetArrayDataReference(_p4);
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float p4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p4);
 
             for (int r = first; r < end; r++)
             {
-                ref float in0 = ref Unsafe.Add(ref z3, r * L4Inputs);
-                ref float out0 = ref Unsafe.Add(ref p4, r * L4Units);
-                float s0 = b4, s1 = Unsafe.Add(ref b4, 1), s2 = Unsafe.Add(ref b4, 2);
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, r * L4Inputs);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p4, r * L4Units);
+                float s0 = b4, s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, 1), s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, 2);
                 for (int i = 0; i < L4Inputs; i++)
                 {
-                    float a = Unsafe.Add(ref in0, i);
-                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                 }
                 out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
-                Unsafe.Add(ref out0, 2) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) = s2;
             }
 
             // Z4 = sigmoid(P4)
@@ -2335,25 +2326,25 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer4(int m, int firstInput, int endInput)
         {
-            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
-            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float dw4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
-            ref float db4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float dw4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
+            ref float db4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
 
             // dW4[i, :] = Z3[:, i]^T G4: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref dw4, i * L4Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw4, i * L4Units);
                 float s0 = 0f, s1 = 0f, s2 = 0f;
                 for (int b = 0; b < m; b++)
                 {
-                    float a = Unsafe.Add(ref z3, b * L4Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g4, b * L4Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                 }
                 out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
-                Unsafe.Add(ref out0, 2) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) = s2;
             }
 
             // db4 = 1^T G4: the column sums of G4, by the piece that starts at input 0
@@ -2363,8 +2354,8 @@ namespace Course.Deep
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += Unsafe.Add(ref g4, b * L4Units + j);
-                    Unsafe.Add(ref db4, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db4, j) = s;
                 }
             }
         }
@@ -2376,21 +2367,21 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer4(int first, int end)
         {
-            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
 
             // G3 = tanh'(P3) o (G4 W4^T): for each row and unit i of layer 3, the 3 products with W4[i, :]
             for (int r = first; r < end; r++)
             {
-                ref float delta = ref Unsafe.Add(ref g4, r * L4Units);
-                ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
-                float d0 = delta, d1 = Unsafe.Add(ref delta, 1), d2 = Unsafe.Add(ref delta, 2);
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, r * L4Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L4Inputs);
+                float d0 = delta, d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1), d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 2);
                 for (int i = 0; i < L4Inputs; i++)
                 {
-                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
-                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1) + d2 * Unsafe.Add(ref row, 2);
-                    Unsafe.Add(ref out0, i) = s;
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
+                    float s = d0 * row + d1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) + d2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, i) = s;
                 }
             }
 
@@ -2408,25 +2399,25 @@ namespace Course.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer4(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
-            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float b4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
 
             // W4[i, :] -= learningRate Z3[:, i]^T G4: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref w4, i * L4Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
                 float s0 = 0f, s1 = 0f, s2 = 0f;
                 for (int b = 0; b < m; b++)
                 {
-                    float a = Unsafe.Add(ref z3, b * L4Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g4, b * L4Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                 }
                 out0 -= learningRate * s0;
-                Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                Unsafe.Add(ref out0, 2) -= learningRate * s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) -= learningRate * s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) -= learningRate * s2;
             }
 
             // b4 -= learningRate 1^T G4: the column sums of G4, by the piece that starts at input 0
@@ -2436,8 +2427,8 @@ namespace Course.Deep
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += Unsafe.Add(ref g4, b * L4Units + j);
-                    Unsafe.Add(ref b4, j) -= learningRate * s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j) -= learningRate * s;
                 }
             }
         }

@@ -5,15 +5,6 @@
 
 namespace Course.Nested
 {
-    using Vec = global::System.Numerics.Vector<float>;
-    using Simd = global::System.Numerics.Vector;
-    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
-    using VectorBlock = global::NetGen.Kernels.VectorBlock;
-    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
-    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
-
     partial record Catalog
     {
         partial class Models
@@ -539,25 +530,25 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end)
                     {
-                        ref float x = ref MemoryMarshal.GetReference(inputs);
-                        ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-                        ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-                        ref float p1 = ref MemoryMarshal.GetArrayDataReference(_p1);
+                        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                        ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+                        ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
 
                         for (int r = first; r < end; r++)
                         {
-                            ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                            ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                            float s0 = b1, s1 = Unsafe.Add(ref b1, 1), s2 = Unsafe.Add(ref b1, 2);
+                            ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                            float s0 = b1, s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 1), s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2);
                             for (int i = 0; i < L1Inputs; i++)
                             {
-                                float a = Unsafe.Add(ref in0, i);
-                                ref float row = ref Unsafe.Add(ref w1, i * L1Units);
-                                s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                                float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                                s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                             }
                             out0 = s0;
-                            Unsafe.Add(ref out0, 1) = s1;
-                            Unsafe.Add(ref out0, 2) = s2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) = s2;
                         }
 
                         // Z1 = sigmoid(P1)
@@ -572,25 +563,25 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput)
                     {
-                        ref float x = ref MemoryMarshal.GetReference(inputs);
-                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-                        ref float db1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+                        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+                        ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
 
                         // dW1[i, :] = X[:, i]^T G1: one weight at a time
                         for (int i = firstInput; i < endInput; i++)
                         {
-                            ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
                             float s0 = 0f, s1 = 0f, s2 = 0f;
                             for (int b = 0; b < m; b++)
                             {
-                                float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                                ref float row = ref Unsafe.Add(ref g1, b * L1Units);
-                                s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                                float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                                s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                             }
                             out0 = s0;
-                            Unsafe.Add(ref out0, 1) = s1;
-                            Unsafe.Add(ref out0, 2) = s2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) = s2;
                         }
 
                         // db1 = 1^T G1: the column sums of G1, by the piece that starts at input 0
@@ -600,8 +591,8 @@ namespace Course.Nested
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += Unsafe.Add(ref g1, b * L1Units + j);
-                                Unsafe.Add(ref db1, j) = s;
+                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref db1, j) = s;
                             }
                         }
                     }
@@ -613,22 +604,22 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
                     {
-                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-                        ref float dx = ref MemoryMarshal.GetReference(inputGradients);
+                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
 
                         // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
                         for (int b = 0; b < m; b++)
                         {
-                            ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                            ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                            ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                             for (int i = 0; i < L1Inputs; i++)
                             {
-                                ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
+                                ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                                 float s = 0f;
                                 for (int j = 0; j < L1Units; j++)
-                                    s += Unsafe.Add(ref delta, j) * Unsafe.Add(ref weights, j);
-                                Unsafe.Add(ref row, i) = s;
+                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
                             }
                         }
                     }
@@ -642,25 +633,25 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate)
                     {
-                        ref float x = ref MemoryMarshal.GetReference(inputs);
-                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-                        ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-                        ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+                        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+                        ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
 
                         // W1[i, :] -= learningRate X[:, i]^T G1: one weight at a time
                         for (int i = firstInput; i < endInput; i++)
                         {
-                            ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                             float s0 = 0f, s1 = 0f, s2 = 0f;
                             for (int b = 0; b < m; b++)
                             {
-                                float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                                ref float row = ref Unsafe.Add(ref g1, b * L1Units);
-                                s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                                float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                                s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                             }
                             out0 -= learningRate * s0;
-                            Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                            Unsafe.Add(ref out0, 2) -= learningRate * s2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) -= learningRate * s1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) -= learningRate * s2;
                         }
 
                         // b1 -= learningRate 1^T G1: the column sums of G1, by the piece that starts at input 0
@@ -670,8 +661,8 @@ namespace Course.Nested
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += Unsafe.Add(ref g1, b * L1Units + j);
-                                Unsafe.Add(ref b1, j) -= learningRate * s;
+                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
                             }
                         }
                     }
@@ -683,20 +674,20 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void ForwardLayer2(int first, int end)
                     {
-                        ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-                        ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                        ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-                        ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
+                        ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                        ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+                        ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
 
                         for (int r = first; r < end; r++)
                         {
-                            ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                            ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
+                            ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
                             float s0 = b2;
                             for (int i = 0; i < L2Inputs; i++)
                             {
-                                float a = Unsafe.Add(ref in0, i);
-                                ref float row = ref Unsafe.Add(ref w2, i * L2Units);
+                                float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                                 s0 += a * row;
                             }
                             out0 = s0;
@@ -711,20 +702,20 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void BackwardLayer2(int m, int firstInput, int endInput)
                     {
-                        ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-                        ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-                        ref float dw2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
-                        ref float db2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
+                        ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+                        ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+                        ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+                        ref float db2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
 
                         // dW2[i, :] = Z1[:, i]^T G2: one weight at a time
                         for (int i = firstInput; i < endInput; i++)
                         {
-                            ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
                             float s0 = 0f;
                             for (int b = 0; b < m; b++)
                             {
-                                float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                                ref float row = ref Unsafe.Add(ref g2, b * L2Units);
+                                float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
                                 s0 += a * row;
                             }
                             out0 = s0;
@@ -737,8 +728,8 @@ namespace Course.Nested
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += Unsafe.Add(ref g2, b * L2Units + j);
-                                Unsafe.Add(ref db2, j) = s;
+                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref db2, j) = s;
                             }
                         }
                     }
@@ -750,21 +741,21 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void PropagateLayer2(int first, int end)
                     {
-                        ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-                        ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                        ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+                        ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                        ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
 
                         // G1 = sigmoid'(P1) o (G2 W2^T): for each row and unit i of layer 1, the 1 products with W2[i, :]
                         for (int r = first; r < end; r++)
                         {
-                            ref float delta = ref Unsafe.Add(ref g2, r * L2Units);
-                            ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
+                            ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
                             float d0 = delta;
                             for (int i = 0; i < L2Inputs; i++)
                             {
-                                ref float row = ref Unsafe.Add(ref w2, i * L2Units);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                                 float s = d0 * row;
-                                Unsafe.Add(ref out0, i) = s;
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, i) = s;
                             }
                         }
 
@@ -782,20 +773,20 @@ namespace Course.Nested
                     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
                     private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
                     {
-                        ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-                        ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-                        ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                        ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+                        ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+                        ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+                        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                        ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
 
                         // W2[i, :] -= learningRate Z1[:, i]^T G2: one weight at a time
                         for (int i = firstInput; i < endInput; i++)
                         {
-                            ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
+                            ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
                             float s0 = 0f;
                             for (int b = 0; b < m; b++)
                             {
-                                float a = Unsafe.Add(ref z1, b * L2Inputs + i);
-                                ref float row = ref Unsafe.Add(ref g2, b * L2Units);
+                                float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units);
                                 s0 += a * row;
                             }
                             out0 -= learningRate * s0;
@@ -808,8 +799,8 @@ namespace Course.Nested
                             {
                                 float s = 0f;
                                 for (int b = 0; b < m; b++)
-                                    s += Unsafe.Add(ref g2, b * L2Units + j);
-                                Unsafe.Add(ref b2, j) -= learningRate * s;
+                                    s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
                             }
                         }
                     }

@@ -5,15 +5,6 @@
 
 namespace Course.Hw0
 {
-    using Vec = global::System.Numerics.Vector<float>;
-    using Simd = global::System.Numerics.Vector;
-    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
-    using VectorBlock = global::NetGen.Kernels.VectorBlock;
-    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
-    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
-
     /// <remarks>
     /// <para>NetGen network: 784 inputs, 1 layer, 7840 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 100 rows.</para>
     /// <list type="table">
@@ -670,11 +661,11 @@ namespace Course.Hw0
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end, Workspace work)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
-            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref int positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Values);
 
             if (L1Units < Lanes)
             {
@@ -684,67 +675,67 @@ namespace Course.Hw0
                 for (; r <= end - 4; r += 4)
                 {
                     int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 4, L1Units, work.Positions, work.Values, ListStride);
-                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref z1, (r + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref z1, (r + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref z1, (r + 3) * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 3);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L1Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int k = 0; k < count; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 3 * ListStride + k));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
                     int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 1, L1Units, work.Positions, work.Values, ListStride);
-                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 3);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L1Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int k = 0; k < count; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = Simd4.Create(Unsafe.Add(ref values, k));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
@@ -755,38 +746,38 @@ namespace Course.Hw0
                 for (; r <= end - 4; r += 4)
                 {
                     int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 4, L1Units, work.Positions, work.Values, ListStride);
-                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref z1, (r + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref z1, (r + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref z1, (r + 3) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < count; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 3 * ListStride + k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
                     }
                 }
@@ -794,26 +785,26 @@ namespace Course.Hw0
                 for (; r < end; r++)
                 {
                     int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 1, L1Units, work.Positions, work.Values, ListStride);
-                    ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < count; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                         }
                     }
                 }
@@ -828,11 +819,11 @@ namespace Course.Hw0
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, Workspace work)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
-            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref int positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Values);
 
             if (L1Units < Lanes)
             {
@@ -847,41 +838,41 @@ namespace Course.Hw0
                     for (; i <= pieceEnd - 4; i += 4)
                     {
                         int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
-                        ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                        ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                        ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                        ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                        int vectors = VectorBlock4.Count(L1Units, 3);
+                        ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                        ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                        ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                        ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                        int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 3);
                         for (int j = 0; j < L1Units; j += vectors * 4)
                         {
-                            j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                            j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 3); // the last pass ends at the last unit
                             // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                            int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
-                            ref float mj = ref Unsafe.Add(ref g1, j);
-                            Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                            Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                            Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                            Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                            int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L1Units, 3);
+                            ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                            global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int k = 0; k < count; k++)
                             {
-                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                                var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
-                                var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                                v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                                v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                                var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                                v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                                v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                             }
-                            Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                            Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                            Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                            Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                            Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                            Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                            Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                            Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                            Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                         }
                     }
                 }
@@ -898,38 +889,38 @@ namespace Course.Hw0
                     for (; i <= pieceEnd - 4; i += 4)
                     {
                         int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
-                        ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                        ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                        ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                        ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                        int vectors = VectorBlock.Count(L1Units, 2);
+                        ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                        ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                        ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                        ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                        int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 2);
                         for (int j = 0; j < L1Units; j += vectors * Lanes)
                         {
-                            j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                            j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                             // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                            int at1 = VectorBlock.Offset(1, L1Units, 2);
-                            ref float mj = ref Unsafe.Add(ref g1, j);
-                            Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                            Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                            Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                            Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                            int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 2);
+                            ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                            global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                            global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                            global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                            global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                             for (int k = 0; k < count; k++)
                             {
-                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                                var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
-                                var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                                if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                                var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                                if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                             }
-                            Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                            Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                            Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                            Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                            global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                            global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                            global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                            global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                             if (vectors > 1)
                             {
-                                Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                                Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                                Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                                Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                                global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                                global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                                global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                                global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                             }
                         }
                     }
@@ -944,10 +935,10 @@ namespace Course.Hw0
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
-            var tail = Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             if (L1Units < Lanes)
@@ -955,15 +946,15 @@ namespace Course.Hw0
                 // Fewer units than one vector holds: one float at a time.
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                         float s = 0f;
                         for (int j = 0; j < L1Units; j++)
-                            s += Unsafe.Add(ref delta, j) * Unsafe.Add(ref weights, j);
-                        Unsafe.Add(ref row, i) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
                     }
                 }
             }
@@ -971,19 +962,19 @@ namespace Course.Hw0
             {
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var deltaTail = Simd.BitwiseAnd(Simd.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
-                        var s = Vec.Zero;
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                            s = Simd.MultiplyAddEstimate(Simd.LoadUnsafe(ref delta, (nuint)j), Simd.LoadUnsafe(ref weights, (nuint)j), s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
                         if (L1Units % Lanes != 0)
-                            s = Simd.MultiplyAddEstimate(deltaTail, Simd.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
-                        Unsafe.Add(ref row, i) = Simd.Sum(s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
                     }
                 }
             }
@@ -998,13 +989,13 @@ namespace Course.Hw0
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate, Workspace work)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
-            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
-            var step = new Vec(-learningRate);
-            var step4 = Simd4.Create(-learningRate);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref int positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Values);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var step4 = global::System.Runtime.Intrinsics.Vector128.Create(-learningRate);
 
             if (L1Units < Lanes)
             {
@@ -1020,42 +1011,42 @@ namespace Course.Hw0
                     {
                         int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
                         if (count == 0) continue; // no row uses these inputs: their weights keep their values
-                        ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                        ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                        ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
-                        ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
-                        int vectors = VectorBlock4.Count(L1Units, 3);
+                        ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                        ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                        ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                        int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 3);
                         for (int j = 0; j < L1Units; j += vectors * 4)
                         {
                             int done = j; // units before it were written by an earlier pass
-                            j = VectorBlock4.PassStart(j, L1Units, 3); // the last pass ends at the last unit
+                            j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 3); // the last pass ends at the last unit
                             // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                            int at1 = VectorBlock4.Offset(1, L1Units, 3), at2 = VectorBlock4.Offset(2, L1Units, 3);
-                            ref float mj = ref Unsafe.Add(ref g1, j);
-                            Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                            Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                            Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                            Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                            int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L1Units, 3);
+                            ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                            global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                             for (int k = 0; k < count; k++)
                             {
-                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                                var e0 = Simd4.Create(Unsafe.Add(ref values, k)); var e1 = Simd4.Create(Unsafe.Add(ref values, ListStride + k)); var e2 = Simd4.Create(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = Simd4.Create(Unsafe.Add(ref values, 3 * ListStride + k));
-                                var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                                v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                                v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                                var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                                v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                                v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                             }
-                            VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                            VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
-                            VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
-                            VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
-                            VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                            VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
-                            VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
-                            VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
-                            VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
-                            VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
-                            VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
-                            VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j, done, s1_0, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j, done, s2_0, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j, done, s3_0, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                            global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
                         }
                     }
                 }
@@ -1073,39 +1064,39 @@ namespace Course.Hw0
                     {
                         int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 4, L1Units, work.Positions, work.Values, ListStride);
                         if (count == 0) continue; // no row uses these inputs: their weights keep their values
-                        ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                        ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                        ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
-                        ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
-                        int vectors = VectorBlock.Count(L1Units, 2);
+                        ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                        ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                        ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                        int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 2);
                         for (int j = 0; j < L1Units; j += vectors * Lanes)
                         {
                             int done = j; // units before it were written by an earlier pass
-                            j = VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                            j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                             // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                            int at1 = VectorBlock.Offset(1, L1Units, 2);
-                            ref float mj = ref Unsafe.Add(ref g1, j);
-                            Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                            Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                            Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                            Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                            int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 2);
+                            ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                            global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                            global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                            global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                            global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                             for (int k = 0; k < count; k++)
                             {
-                                ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                                var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k)); var e2 = new Vec(Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new Vec(Unsafe.Add(ref values, 3 * ListStride + k));
-                                var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                                if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                                var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 2 * ListStride + k)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, 3 * ListStride + k));
+                                var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                                if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                             }
-                            VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                            VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                            VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                            VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
                             if (vectors > 1)
                             {
-                                VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
-                                VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
-                                VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
-                                VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                                global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                                global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                                global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                                global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
                             }
                         }
                     }

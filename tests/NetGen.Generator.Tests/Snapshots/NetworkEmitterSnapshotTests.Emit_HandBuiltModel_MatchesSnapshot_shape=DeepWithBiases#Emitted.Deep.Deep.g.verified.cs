@@ -5,15 +5,6 @@
 
 namespace Emitted.Deep
 {
-    using Vec = global::System.Numerics.Vector<float>;
-    using Simd = global::System.Numerics.Vector;
-    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
-    using VectorBlock = global::NetGen.Kernels.VectorBlock;
-    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
-    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
-
     /// <remarks>
     /// <para>NetGen network: 9 inputs, 4 layers, 136 parameters, loss HalfSquaredError (Sum), batches of up to 17 rows.</para>
     /// <list type="table">
@@ -561,11 +552,11 @@ namespace Emitted.Deep
         {
             {
                 // _w2t = W2^T, [5 x 7]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
+                ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w2t);
                 for (int i = 0; i < L2Inputs; i++)
                     for (int k = 0; k < L2Units; k++)
-                        Unsafe.Add(ref wt, k * L2Inputs + i) = Unsafe.Add(ref w, i * L2Units + k);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, k * L2Inputs + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Units + k);
             }
         }
 
@@ -615,10 +606,10 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            ref float p1 = ref MemoryMarshal.GetArrayDataReference(_p1);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
 
             if (L1Units < Lanes)
             {
@@ -627,64 +618,64 @@ namespace Emitted.Deep
                 // Z1[r, :] = tanh(X[r, :] W1 + b1): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                    ref float in1 = ref Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                    ref float in2 = ref Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                    ref float in3 = ref Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref p1, (r + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref p1, (r + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref p1, (r + 3) * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
-                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
-                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
-                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)j), s1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)j), s2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)j), s3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)(j + at1));
                         for (int i = 0; i < L1Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L1Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L1Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b1, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b1, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, (nuint)(j + at1));
                         for (int i = 0; i < L1Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L1Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L1Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -694,53 +685,53 @@ namespace Emitted.Deep
                 // Z1[r, :] = tanh(X[r, :] W1 + b1): 4 rows at a time, over every input, up to 1 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                    ref float in1 = ref Unsafe.Add(ref x, (r + 1) * L1Inputs);
-                    ref float in2 = ref Unsafe.Add(ref x, (r + 2) * L1Inputs);
-                    ref float in3 = ref Unsafe.Add(ref x, (r + 3) * L1Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref p1, (r + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref p1, (r + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref p1, (r + 3) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 1);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 1) * L1Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 2) * L1Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, (r + 3) * L1Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, (r + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 1);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b1, (nuint)j);
-                        Vec s1_0 = Simd.LoadUnsafe(ref b1, (nuint)j);
-                        Vec s2_0 = Simd.LoadUnsafe(ref b1, (nuint)j);
-                        Vec s3_0 = Simd.LoadUnsafe(ref b1, (nuint)j);
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
                         for (int i = 0; i < L1Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L1Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L1Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 1);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 1);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref w1, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b1, (nuint)j);
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b1, (nuint)j);
                         for (int i = 0; i < L1Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L1Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L1Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -757,10 +748,10 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            ref float db1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
 
             if (L1Units < Lanes)
             {
@@ -769,59 +760,59 @@ namespace Emitted.Deep
                 // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -831,48 +822,48 @@ namespace Emitted.Deep
                 // dW1[i, :] = X[:, i]^T G1: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref dw1, (i + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref dw1, (i + 3) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 1);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 1);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -887,8 +878,8 @@ namespace Emitted.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g1, b * L1Units + j);
-                        Unsafe.Add(ref db1, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db1, j) = s;
                     }
                 }
                 else
@@ -896,10 +887,10 @@ namespace Emitted.Deep
                     for (int j = 0; j < L1Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        Simd.StoreUnsafe(s, ref db1, (nuint)j);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        global::System.Numerics.Vector.StoreUnsafe(s, ref db1, (nuint)j);
                     }
                 }
             }
@@ -912,10 +903,10 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
-            var tail = Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             if (L1Units < Lanes)
@@ -923,15 +914,15 @@ namespace Emitted.Deep
                 // Fewer units than one vector holds: one float at a time.
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                         float s = 0f;
                         for (int j = 0; j < L1Units; j++)
-                            s += Unsafe.Add(ref delta, j) * Unsafe.Add(ref weights, j);
-                        Unsafe.Add(ref row, i) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
                     }
                 }
             }
@@ -939,19 +930,19 @@ namespace Emitted.Deep
             {
                 for (int b = 0; b < m; b++)
                 {
-                    ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                    ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                    ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                     // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                    var deltaTail = Simd.BitwiseAnd(Simd.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                    var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
                     for (int i = 0; i < L1Inputs; i++)
                     {
-                        ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
-                        var s = Vec.Zero;
+                        ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                            s = Simd.MultiplyAddEstimate(Simd.LoadUnsafe(ref delta, (nuint)j), Simd.LoadUnsafe(ref weights, (nuint)j), s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
                         if (L1Units % Lanes != 0)
-                            s = Simd.MultiplyAddEstimate(deltaTail, Simd.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
-                        Unsafe.Add(ref row, i) = Simd.Sum(s);
+                            s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
                     }
                 }
             }
@@ -966,12 +957,12 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            var step = new Vec(-learningRate);
-            var step4 = Simd4.Create(-learningRate);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var step4 = global::System.Runtime.Intrinsics.Vector128.Create(-learningRate);
 
             if (L1Units < Lanes)
             {
@@ -980,61 +971,61 @@ namespace Emitted.Deep
                 // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
-                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
-                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
-                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
-                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j, done, s1_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j, done, s2_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j, done, s3_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    int vectors = VectorBlock4.Count(L1Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L1Units, 2);
                     for (int j = 0; j < L1Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L1Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L1Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L1Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L1Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref x, b * L1Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
                     }
                 }
             }
@@ -1044,50 +1035,50 @@ namespace Emitted.Deep
                 // W1[i, :] -= learningRate X[:, i]^T G1: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                    ref float out2 = ref Unsafe.Add(ref w1, (i + 2) * L1Units);
-                    ref float out3 = ref Unsafe.Add(ref w1, (i + 3) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 2) * L1Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 3) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 1);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 1);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L1Units);
-                            var e0 = new Vec(Unsafe.Add(ref x, b * L1Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L1Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
                     }
                 }
             }
@@ -1102,8 +1093,8 @@ namespace Emitted.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g1, b * L1Units + j);
-                        Unsafe.Add(ref b1, j) -= learningRate * s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
                     }
                 }
                 else
@@ -1112,10 +1103,10 @@ namespace Emitted.Deep
                     {
                         int done = j;
                         j = global::System.Math.Min(j, L1Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
-                        VectorBlock.Apply(ref b1, j, done, s, step);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g1, (nuint)(b * L1Units + j));
+                        global::NetGen.Kernels.VectorBlock.Apply(ref b1, j, done, s, step);
                     }
                 }
             }
@@ -1128,10 +1119,10 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer2(int first, int end)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-            ref float p2 = ref MemoryMarshal.GetArrayDataReference(_p2);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            ref float p2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p2);
 
             if (L2Units < Lanes)
             {
@@ -1140,64 +1131,64 @@ namespace Emitted.Deep
                 // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 2 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
-                        Vec4 s1_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s1_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
-                        Vec4 s2_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s2_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
-                        Vec4 s3_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s3_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec4 s0_0 = Simd4.LoadUnsafe(ref b2, (nuint)j), s0_1 = Simd4.LoadUnsafe(ref b2, (nuint)(j + at1));
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)j), s0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, (nuint)(j + at1));
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -1207,53 +1198,53 @@ namespace Emitted.Deep
                 // Z2[r, :] = sigmoid(Z1[r, :] W2 + b2): 4 rows at a time, over every input, up to 1 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref p2, (r + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref p2, (r + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref p2, (r + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 1);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, (r + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 1);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b2, (nuint)j);
-                        Vec s1_0 = Simd.LoadUnsafe(ref b2, (nuint)j);
-                        Vec s2_0 = Simd.LoadUnsafe(ref b2, (nuint)j);
-                        Vec s3_0 = Simd.LoadUnsafe(ref b2, (nuint)j);
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref p2, r * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 1);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p2, r * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 1);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec s0_0 = Simd.LoadUnsafe(ref b2, (nuint)j);
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector.LoadUnsafe(ref b2, (nuint)j);
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -1270,10 +1261,10 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer2(int m, int firstInput, int endInput)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float dw2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
-            ref float db2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+            ref float db2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B2Offset);
 
             if (L2Units < Lanes)
             {
@@ -1282,59 +1273,59 @@ namespace Emitted.Deep
                 // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -1344,48 +1335,48 @@ namespace Emitted.Deep
                 // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 1);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 1);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -1400,8 +1391,8 @@ namespace Emitted.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g2, b * L2Units + j);
-                        Unsafe.Add(ref db2, j) = s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db2, j) = s;
                     }
                 }
                 else
@@ -1409,10 +1400,10 @@ namespace Emitted.Deep
                     for (int j = 0; j < L2Units; j += Lanes)
                     {
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                        Simd.StoreUnsafe(s, ref db2, (nuint)j);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                        global::System.Numerics.Vector.StoreUnsafe(s, ref db2, (nuint)j);
                     }
                 }
             }
@@ -1425,9 +1416,9 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer2(int first, int end)
         {
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w2t);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
 
             if (L2Inputs < Lanes)
             {
@@ -1436,64 +1427,64 @@ namespace Emitted.Deep
                 // G1 = tanh'(P1) o (G2 W2^T): 4 rows at a time, over the 5 units of layer 2, up to 2 vectors per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                    ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                    ref float delta1 = ref Unsafe.Add(ref g2, (r + 1) * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref g1, (r + 1) * L2Inputs);
-                    ref float delta2 = ref Unsafe.Add(ref g2, (r + 2) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref g1, (r + 2) * L2Inputs);
-                    ref float delta3 = ref Unsafe.Add(ref g2, (r + 3) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref g1, (r + 3) * L2Inputs);
-                    int vectors = VectorBlock4.Count(L2Inputs, 2);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                    ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 1) * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 1) * L2Inputs);
+                    ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 2) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 2) * L2Inputs);
+                    ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 3) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 3) * L2Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Inputs, 2);
                     for (int j = 0; j < L2Inputs; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Inputs, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Inputs, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Inputs, 2);
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Inputs, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int k = 0; k < L2Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k)); var e1 = Simd4.Create(Unsafe.Add(ref delta1, k)); var e2 = Simd4.Create(Unsafe.Add(ref delta2, k)); var e3 = Simd4.Create(Unsafe.Add(ref delta3, k));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta1, k)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta2, k)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta3, k));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                    ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                    int vectors = VectorBlock4.Count(L2Inputs, 2);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Inputs, 2);
                     for (int j = 0; j < L2Inputs; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Inputs, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Inputs, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Inputs, 2);
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Inputs, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int k = 0; k < L2Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                            var e0 = Simd4.Create(Unsafe.Add(ref delta0, k));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                     }
                 }
             }
@@ -1503,53 +1494,53 @@ namespace Emitted.Deep
                 // G1 = tanh'(P1) o (G2 W2^T): 4 rows at a time, over the 5 units of layer 2, up to 1 vectors per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                    ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                    ref float delta1 = ref Unsafe.Add(ref g2, (r + 1) * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref g1, (r + 1) * L2Inputs);
-                    ref float delta2 = ref Unsafe.Add(ref g2, (r + 2) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref g1, (r + 2) * L2Inputs);
-                    ref float delta3 = ref Unsafe.Add(ref g2, (r + 3) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref g1, (r + 3) * L2Inputs);
-                    int vectors = VectorBlock.Count(L2Inputs, 1);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                    ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 1) * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 1) * L2Inputs);
+                    ref float delta2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 2) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 2) * L2Inputs);
+                    ref float delta3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 3) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 3) * L2Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Inputs, 1);
                     for (int j = 0; j < L2Inputs; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Inputs, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Inputs, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < L2Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k)); var e2 = new Vec(Unsafe.Add(ref delta2, k)); var e3 = new Vec(Unsafe.Add(ref delta3, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta1, k)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta2, k)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta3, k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                    ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                    int vectors = VectorBlock.Count(L2Inputs, 1);
+                    ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Inputs, 1);
                     for (int j = 0; j < L2Inputs; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Inputs, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref wt, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Inputs, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < L2Units; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                            var e0 = new Vec(Unsafe.Add(ref delta0, k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                     }
                 }
             }
@@ -1568,12 +1559,12 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float b2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
-            var step = new Vec(-learningRate);
-            var step4 = Simd4.Create(-learningRate);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B2Offset);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var step4 = global::System.Runtime.Intrinsics.Vector128.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
@@ -1582,61 +1573,61 @@ namespace Emitted.Deep
                 // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
-                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
-                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
-                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
-                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j, done, s1_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j, done, s2_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j, done, s3_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
                     }
                 }
             }
@@ -1646,50 +1637,50 @@ namespace Emitted.Deep
                 // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 1 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 1);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
                     }
                 }
                 // The inputs left over, one at a time.
                 for (; i < endInput; i++)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 1);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 1);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero;
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 1); // the last pass ends at the last unit
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
                     }
                 }
             }
@@ -1704,8 +1695,8 @@ namespace Emitted.Deep
                     {
                         float s = 0f;
                         for (int b = 0; b < m; b++)
-                            s += Unsafe.Add(ref g2, b * L2Units + j);
-                        Unsafe.Add(ref b2, j) -= learningRate * s;
+                            s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, b * L2Units + j);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j) -= learningRate * s;
                     }
                 }
                 else
@@ -1714,10 +1705,10 @@ namespace Emitted.Deep
                     {
                         int done = j;
                         j = global::System.Math.Min(j, L2Units - Lanes); // the last vector ends at the last unit
-                        var s = Vec.Zero;
+                        var s = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
-                            s += Simd.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
-                        VectorBlock.Apply(ref b2, j, done, s, step);
+                            s += global::System.Numerics.Vector.LoadUnsafe(ref g2, (nuint)(b * L2Units + j));
+                        global::NetGen.Kernels.VectorBlock.Apply(ref b2, j, done, s, step);
                     }
                 }
             }
@@ -1730,25 +1721,25 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer3(int first, int end)
         {
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
-            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
-            ref float p3 = ref MemoryMarshal.GetArrayDataReference(_p3);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            ref float p3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p3);
 
             for (int r = first; r < end; r++)
             {
-                ref float in0 = ref Unsafe.Add(ref z2, r * L3Inputs);
-                ref float out0 = ref Unsafe.Add(ref p3, r * L3Units);
-                float s0 = b3, s1 = Unsafe.Add(ref b3, 1), s2 = Unsafe.Add(ref b3, 2);
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L3Inputs);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p3, r * L3Units);
+                float s0 = b3, s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), s2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2);
                 for (int i = 0; i < L3Inputs; i++)
                 {
-                    float a = Unsafe.Add(ref in0, i);
-                    ref float row = ref Unsafe.Add(ref w3, i * L3Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                 }
                 out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
-                Unsafe.Add(ref out0, 2) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) = s2;
             }
 
             // Z3 = softplus(P3)
@@ -1763,25 +1754,25 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer3(int m, int firstInput, int endInput)
         {
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float dw3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
-            ref float db3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float dw3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W3Offset);
+            ref float db3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B3Offset);
 
             // dW3[i, :] = Z2[:, i]^T G3: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref dw3, i * L3Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw3, i * L3Units);
                 float s0 = 0f, s1 = 0f, s2 = 0f;
                 for (int b = 0; b < m; b++)
                 {
-                    float a = Unsafe.Add(ref z2, b * L3Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g3, b * L3Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                 }
                 out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
-                Unsafe.Add(ref out0, 2) = s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) = s2;
             }
 
             // db3 = 1^T G3: the column sums of G3, by the piece that starts at input 0
@@ -1791,8 +1782,8 @@ namespace Emitted.Deep
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += Unsafe.Add(ref g3, b * L3Units + j);
-                    Unsafe.Add(ref db3, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db3, j) = s;
                 }
             }
         }
@@ -1804,21 +1795,21 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer3(int first, int end)
         {
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
 
             // G2 = sigmoid'(P2) o (G3 W3^T): for each row and unit i of layer 2, the 3 products with W3[i, :]
             for (int r = first; r < end; r++)
             {
-                ref float delta = ref Unsafe.Add(ref g3, r * L3Units);
-                ref float out0 = ref Unsafe.Add(ref g2, r * L3Inputs);
-                float d0 = delta, d1 = Unsafe.Add(ref delta, 1), d2 = Unsafe.Add(ref delta, 2);
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L3Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L3Inputs);
+                float d0 = delta, d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1), d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 2);
                 for (int i = 0; i < L3Inputs; i++)
                 {
-                    ref float row = ref Unsafe.Add(ref w3, i * L3Units);
-                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1) + d2 * Unsafe.Add(ref row, 2);
-                    Unsafe.Add(ref out0, i) = s;
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
+                    float s = d0 * row + d1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) + d2 * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, i) = s;
                 }
             }
 
@@ -1836,25 +1827,25 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer3(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
-            ref float w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
-            ref float b3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B3Offset);
 
             // W3[i, :] -= learningRate Z2[:, i]^T G3: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref w3, i * L3Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * L3Units);
                 float s0 = 0f, s1 = 0f, s2 = 0f;
                 for (int b = 0; b < m; b++)
                 {
-                    float a = Unsafe.Add(ref z2, b * L3Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g3, b * L3Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1); s2 += a * Unsafe.Add(ref row, 2);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, b * L3Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1); s2 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2);
                 }
                 out0 -= learningRate * s0;
-                Unsafe.Add(ref out0, 1) -= learningRate * s1;
-                Unsafe.Add(ref out0, 2) -= learningRate * s2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) -= learningRate * s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 2) -= learningRate * s2;
             }
 
             // b3 -= learningRate 1^T G3: the column sums of G3, by the piece that starts at input 0
@@ -1864,8 +1855,8 @@ namespace Emitted.Deep
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += Unsafe.Add(ref g3, b * L3Units + j);
-                    Unsafe.Add(ref b3, j) -= learningRate * s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, b * L3Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j) -= learningRate * s;
                 }
             }
         }
@@ -1877,24 +1868,24 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer4(int first, int end)
         {
-            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
-            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float b4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
-            ref float z4 = ref MemoryMarshal.GetArrayDataReference(_z4);
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float z4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z4);
 
             for (int r = first; r < end; r++)
             {
-                ref float in0 = ref Unsafe.Add(ref z3, r * L4Inputs);
-                ref float out0 = ref Unsafe.Add(ref z4, r * L4Units);
-                float s0 = b4, s1 = Unsafe.Add(ref b4, 1);
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, r * L4Inputs);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z4, r * L4Units);
+                float s0 = b4, s1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, 1);
                 for (int i = 0; i < L4Inputs; i++)
                 {
-                    float a = Unsafe.Add(ref in0, i);
-                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                 }
                 out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
             }
         }
 
@@ -1906,24 +1897,24 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer4(int m, int firstInput, int endInput)
         {
-            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
-            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float dw4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
-            ref float db4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float dw4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W4Offset);
+            ref float db4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B4Offset);
 
             // dW4[i, :] = Z3[:, i]^T G4: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref dw4, i * L4Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw4, i * L4Units);
                 float s0 = 0f, s1 = 0f;
                 for (int b = 0; b < m; b++)
                 {
-                    float a = Unsafe.Add(ref z3, b * L4Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g4, b * L4Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                 }
                 out0 = s0;
-                Unsafe.Add(ref out0, 1) = s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) = s1;
             }
 
             // db4 = 1^T G4: the column sums of G4, by the piece that starts at input 0
@@ -1933,8 +1924,8 @@ namespace Emitted.Deep
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += Unsafe.Add(ref g4, b * L4Units + j);
-                    Unsafe.Add(ref db4, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db4, j) = s;
                 }
             }
         }
@@ -1946,21 +1937,21 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer4(int first, int end)
         {
-            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float g3 = ref MemoryMarshal.GetArrayDataReference(_g3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float g3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g3);
 
             // G3 = softplus'(P3) o (G4 W4^T): for each row and unit i of layer 3, the 2 products with W4[i, :]
             for (int r = first; r < end; r++)
             {
-                ref float delta = ref Unsafe.Add(ref g4, r * L4Units);
-                ref float out0 = ref Unsafe.Add(ref g3, r * L4Inputs);
-                float d0 = delta, d1 = Unsafe.Add(ref delta, 1);
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, r * L4Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g3, r * L4Inputs);
+                float d0 = delta, d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1);
                 for (int i = 0; i < L4Inputs; i++)
                 {
-                    ref float row = ref Unsafe.Add(ref w4, i * L4Units);
-                    float s = d0 * row + d1 * Unsafe.Add(ref row, 1);
-                    Unsafe.Add(ref out0, i) = s;
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
+                    float s = d0 * row + d1 * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, i) = s;
                 }
             }
 
@@ -1978,24 +1969,24 @@ namespace Emitted.Deep
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer4(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z3 = ref MemoryMarshal.GetArrayDataReference(_z3);
-            ref float g4 = ref MemoryMarshal.GetArrayDataReference(_g4);
-            ref float w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
-            ref float b4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
+            ref float z3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z3);
+            ref float g4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g4);
+            ref float w4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W4Offset);
+            ref float b4 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B4Offset);
 
             // W4[i, :] -= learningRate Z3[:, i]^T G4: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref w4, i * L4Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w4, i * L4Units);
                 float s0 = 0f, s1 = 0f;
                 for (int b = 0; b < m; b++)
                 {
-                    float a = Unsafe.Add(ref z3, b * L4Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g4, b * L4Units);
-                    s0 += a * row; s1 += a * Unsafe.Add(ref row, 1);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref z3, b * L4Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units);
+                    s0 += a * row; s1 += a * global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1);
                 }
                 out0 -= learningRate * s0;
-                Unsafe.Add(ref out0, 1) -= learningRate * s1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref out0, 1) -= learningRate * s1;
             }
 
             // b4 -= learningRate 1^T G4: the column sums of G4, by the piece that starts at input 0
@@ -2005,8 +1996,8 @@ namespace Emitted.Deep
                 {
                     float s = 0f;
                     for (int b = 0; b < m; b++)
-                        s += Unsafe.Add(ref g4, b * L4Units + j);
-                    Unsafe.Add(ref b4, j) -= learningRate * s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g4, b * L4Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b4, j) -= learningRate * s;
                 }
             }
         }

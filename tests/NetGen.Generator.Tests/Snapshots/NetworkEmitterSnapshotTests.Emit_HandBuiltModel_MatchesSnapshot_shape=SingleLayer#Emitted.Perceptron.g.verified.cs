@@ -5,15 +5,6 @@
 
 namespace Emitted
 {
-    using Vec = global::System.Numerics.Vector<float>;
-    using Simd = global::System.Numerics.Vector;
-    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
-    using VectorBlock = global::NetGen.Kernels.VectorBlock;
-    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
-    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
-
     /// <remarks>
     /// <para>NetGen network: 3 inputs, 1 layer, 4 parameters, loss SquaredError (Mean), batches of up to 1 rows.</para>
     /// <list type="table">
@@ -509,20 +500,20 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
-            ref float p1 = ref MemoryMarshal.GetArrayDataReference(_p1);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            ref float p1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_p1);
 
             for (int r = first; r < end; r++)
             {
-                ref float in0 = ref Unsafe.Add(ref x, r * L1Inputs);
-                ref float out0 = ref Unsafe.Add(ref p1, r * L1Units);
+                ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, r * L1Inputs);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p1, r * L1Units);
                 float s0 = b1;
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    float a = Unsafe.Add(ref in0, i);
-                    ref float row = ref Unsafe.Add(ref w1, i * L1Units);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                     s0 += a * row;
                 }
                 out0 = s0;
@@ -540,20 +531,20 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            ref float db1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref float db1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), B1Offset);
 
             // dW1[i, :] = X[:, i]^T G1: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
                 float s0 = 0f;
                 for (int b = 0; b < 1; b++)
                 {
-                    float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g1, b * L1Units);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
                     s0 += a * row;
                 }
                 out0 = s0;
@@ -566,8 +557,8 @@ namespace Emitted
                 {
                     float s = 0f;
                     for (int b = 0; b < 1; b++)
-                        s += Unsafe.Add(ref g1, b * L1Units + j);
-                    Unsafe.Add(ref db1, j) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref db1, j) = s;
                 }
             }
         }
@@ -579,22 +570,22 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
+                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                     float s = 0f;
                     for (int j = 0; j < L1Units; j++)
-                        s += Unsafe.Add(ref delta, j) * Unsafe.Add(ref weights, j);
-                    Unsafe.Add(ref row, i) = s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, j) * global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = s;
                 }
             }
         }
@@ -608,20 +599,20 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float b1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), B1Offset);
 
             // W1[i, :] -= learningRate X[:, i]^T G1: one weight at a time
             for (int i = firstInput; i < endInput; i++)
             {
-                ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
                 float s0 = 0f;
                 for (int b = 0; b < 1; b++)
                 {
-                    float a = Unsafe.Add(ref x, b * L1Inputs + i);
-                    ref float row = ref Unsafe.Add(ref g1, b * L1Units);
+                    float a = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, b * L1Inputs + i);
+                    ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
                     s0 += a * row;
                 }
                 out0 -= learningRate * s0;
@@ -634,8 +625,8 @@ namespace Emitted
                 {
                     float s = 0f;
                     for (int b = 0; b < 1; b++)
-                        s += Unsafe.Add(ref g1, b * L1Units + j);
-                    Unsafe.Add(ref b1, j) -= learningRate * s;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units + j);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j) -= learningRate * s;
                 }
             }
         }

@@ -5,15 +5,6 @@
 
 namespace Emitted
 {
-    using Vec = global::System.Numerics.Vector<float>;
-    using Simd = global::System.Numerics.Vector;
-    using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
-    using MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
-    using VectorBlock = global::NetGen.Kernels.VectorBlock;
-    using Vec4 = global::System.Runtime.Intrinsics.Vector128<float>;
-    using Simd4 = global::System.Runtime.Intrinsics.Vector128;
-    using VectorBlock4 = global::NetGen.Kernels.VectorBlock128;
-
     /// <remarks>
     /// <para>NetGen network: 784 inputs, 2 layers, 79400 parameters, loss SoftmaxCrossEntropy (Mean), batches of up to 100 rows.</para>
     /// <list type="table">
@@ -645,11 +636,11 @@ namespace Emitted
         {
             {
                 // _w2t = W2^T, [10 x 100]
-                ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-                ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
+                ref float w = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+                ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w2t);
                 for (int i = 0; i < L2Inputs; i++)
                     for (int k = 0; k < L2Units; k++)
-                        Unsafe.Add(ref wt, k * L2Inputs + i) = Unsafe.Add(ref w, i * L2Units + k);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, k * L2Inputs + i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * L2Units + k);
             }
         }
 
@@ -715,92 +706,92 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer1(global::System.ReadOnlySpan<float> inputs, int first, int end, Workspace work)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
-            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref int positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Values);
 
             int r = first;
             // Z1[r, :] = ReLU(X[r, :] W1): 2 rows at a time, over the inputs nonzero in any of them, up to 13 vectors of units per row in registers
             for (; r <= end - 2; r += 2)
             {
                 int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 2, L1Units, work.Positions, work.Values, ListStride);
-                ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                ref float out1 = ref Unsafe.Add(ref z1, (r + 1) * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 13);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 13);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
-                    int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
-                    int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
-                    int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
-                    ref float mj = ref Unsafe.Add(ref w1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 13), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 13), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 13);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 13), at5 = global::NetGen.Kernels.VectorBlock.Offset(5, L1Units, 13), at6 = global::NetGen.Kernels.VectorBlock.Offset(6, L1Units, 13);
+                    int at7 = global::NetGen.Kernels.VectorBlock.Offset(7, L1Units, 13), at8 = global::NetGen.Kernels.VectorBlock.Offset(8, L1Units, 13), at9 = global::NetGen.Kernels.VectorBlock.Offset(9, L1Units, 13);
+                    int at10 = global::NetGen.Kernels.VectorBlock.Offset(10, L1Units, 13), at11 = global::NetGen.Kernels.VectorBlock.Offset(11, L1Units, 13), at12 = global::NetGen.Kernels.VectorBlock.Offset(12, L1Units, 13);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero, s0_5 = global::System.Numerics.Vector<float>.Zero, s0_6 = global::System.Numerics.Vector<float>.Zero, s0_7 = global::System.Numerics.Vector<float>.Zero, s0_8 = global::System.Numerics.Vector<float>.Zero, s0_9 = global::System.Numerics.Vector<float>.Zero, s0_10 = global::System.Numerics.Vector<float>.Zero, s0_11 = global::System.Numerics.Vector<float>.Zero, s0_12 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero, s1_5 = global::System.Numerics.Vector<float>.Zero, s1_6 = global::System.Numerics.Vector<float>.Zero, s1_7 = global::System.Numerics.Vector<float>.Zero, s1_8 = global::System.Numerics.Vector<float>.Zero, s1_9 = global::System.Numerics.Vector<float>.Zero, s1_10 = global::System.Numerics.Vector<float>.Zero, s1_11 = global::System.Numerics.Vector<float>.Zero, s1_12 = global::System.Numerics.Vector<float>.Zero;
                     for (int k = 0; k < count; k++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                        var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
-                        if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
-                        if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
-                        if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
-                        if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
-                        if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
-                        if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at5); s0_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_5); s1_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_5);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at6); s0_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_6); s1_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_6);
+                        if (vectors > 7) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at7); s0_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_7); s1_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_7); }
+                        if (vectors > 8) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at8); s0_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_8); s1_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_8); }
+                        if (vectors > 9) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at9); s0_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_9); s1_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_9); }
+                        if (vectors > 10) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at10); s0_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_10); s1_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_10); }
+                        if (vectors > 11) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at11); s0_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_11); s1_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_11); }
+                        if (vectors > 12) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at12); s0_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_12); s1_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_12); }
                     }
-                    Simd.StoreUnsafe(Simd.Max(s0_0, Vec.Zero), ref out0, (nuint)j);
-                    Simd.StoreUnsafe(Simd.Max(s1_0, Vec.Zero), ref out1, (nuint)j);
-                    Simd.StoreUnsafe(Simd.Max(s0_1, Vec.Zero), ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(Simd.Max(s1_1, Vec.Zero), ref out1, (nuint)(j + at1));
-                    Simd.StoreUnsafe(Simd.Max(s0_2, Vec.Zero), ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(Simd.Max(s1_2, Vec.Zero), ref out1, (nuint)(j + at2));
-                    Simd.StoreUnsafe(Simd.Max(s0_3, Vec.Zero), ref out0, (nuint)(j + at3));
-                    Simd.StoreUnsafe(Simd.Max(s1_3, Vec.Zero), ref out1, (nuint)(j + at3));
-                    Simd.StoreUnsafe(Simd.Max(s0_4, Vec.Zero), ref out0, (nuint)(j + at4));
-                    Simd.StoreUnsafe(Simd.Max(s1_4, Vec.Zero), ref out1, (nuint)(j + at4));
-                    Simd.StoreUnsafe(Simd.Max(s0_5, Vec.Zero), ref out0, (nuint)(j + at5));
-                    Simd.StoreUnsafe(Simd.Max(s1_5, Vec.Zero), ref out1, (nuint)(j + at5));
-                    Simd.StoreUnsafe(Simd.Max(s0_6, Vec.Zero), ref out0, (nuint)(j + at6));
-                    Simd.StoreUnsafe(Simd.Max(s1_6, Vec.Zero), ref out1, (nuint)(j + at6));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_0, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_0, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_1, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_1, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_2, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_2, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_3, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at3));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_3, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at3));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_4, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at4));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_4, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at4));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_5, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at5));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_5, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at5));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_6, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at6));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_6, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at6));
                     if (vectors > 7)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_7, Vec.Zero), ref out0, (nuint)(j + at7));
-                        Simd.StoreUnsafe(Simd.Max(s1_7, Vec.Zero), ref out1, (nuint)(j + at7));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_7, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at7));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_7, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at7));
                     }
                     if (vectors > 8)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_8, Vec.Zero), ref out0, (nuint)(j + at8));
-                        Simd.StoreUnsafe(Simd.Max(s1_8, Vec.Zero), ref out1, (nuint)(j + at8));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_8, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at8));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_8, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at8));
                     }
                     if (vectors > 9)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_9, Vec.Zero), ref out0, (nuint)(j + at9));
-                        Simd.StoreUnsafe(Simd.Max(s1_9, Vec.Zero), ref out1, (nuint)(j + at9));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_9, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at9));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_9, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at9));
                     }
                     if (vectors > 10)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_10, Vec.Zero), ref out0, (nuint)(j + at10));
-                        Simd.StoreUnsafe(Simd.Max(s1_10, Vec.Zero), ref out1, (nuint)(j + at10));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_10, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at10));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_10, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at10));
                     }
                     if (vectors > 11)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_11, Vec.Zero), ref out0, (nuint)(j + at11));
-                        Simd.StoreUnsafe(Simd.Max(s1_11, Vec.Zero), ref out1, (nuint)(j + at11));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_11, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at11));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_11, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at11));
                     }
                     if (vectors > 12)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_12, Vec.Zero), ref out0, (nuint)(j + at12));
-                        Simd.StoreUnsafe(Simd.Max(s1_12, Vec.Zero), ref out1, (nuint)(j + at12));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_12, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at12));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s1_12, global::System.Numerics.Vector<float>.Zero), ref out1, (nuint)(j + at12));
                     }
                 }
             }
@@ -808,66 +799,66 @@ namespace Emitted
             for (; r < end; r++)
             {
                 int count = global::NetGen.Kernels.Sparse.UnionOfRows(inputs, L1Inputs, r, 1, L1Units, work.Positions, work.Values, ListStride);
-                ref float out0 = ref Unsafe.Add(ref z1, r * L1Units);
-                int vectors = VectorBlock.Count(L1Units, 13);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L1Units);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 13);
                 for (int j = 0; j < L1Units; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
-                    int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
-                    int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
-                    int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
-                    ref float mj = ref Unsafe.Add(ref w1, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 13), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 13), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 13);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 13), at5 = global::NetGen.Kernels.VectorBlock.Offset(5, L1Units, 13), at6 = global::NetGen.Kernels.VectorBlock.Offset(6, L1Units, 13);
+                    int at7 = global::NetGen.Kernels.VectorBlock.Offset(7, L1Units, 13), at8 = global::NetGen.Kernels.VectorBlock.Offset(8, L1Units, 13), at9 = global::NetGen.Kernels.VectorBlock.Offset(9, L1Units, 13);
+                    int at10 = global::NetGen.Kernels.VectorBlock.Offset(10, L1Units, 13), at11 = global::NetGen.Kernels.VectorBlock.Offset(11, L1Units, 13), at12 = global::NetGen.Kernels.VectorBlock.Offset(12, L1Units, 13);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero, s0_5 = global::System.Numerics.Vector<float>.Zero, s0_6 = global::System.Numerics.Vector<float>.Zero, s0_7 = global::System.Numerics.Vector<float>.Zero, s0_8 = global::System.Numerics.Vector<float>.Zero, s0_9 = global::System.Numerics.Vector<float>.Zero, s0_10 = global::System.Numerics.Vector<float>.Zero, s0_11 = global::System.Numerics.Vector<float>.Zero, s0_12 = global::System.Numerics.Vector<float>.Zero;
                     for (int k = 0; k < count; k++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                        var e0 = new Vec(Unsafe.Add(ref values, k));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6);
-                        if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); }
-                        if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); }
-                        if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); }
-                        if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); }
-                        if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); }
-                        if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at5); s0_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_5);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at6); s0_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_6);
+                        if (vectors > 7) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at7); s0_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_7); }
+                        if (vectors > 8) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at8); s0_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_8); }
+                        if (vectors > 9) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at9); s0_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_9); }
+                        if (vectors > 10) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at10); s0_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_10); }
+                        if (vectors > 11) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at11); s0_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_11); }
+                        if (vectors > 12) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at12); s0_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_12); }
                     }
-                    Simd.StoreUnsafe(Simd.Max(s0_0, Vec.Zero), ref out0, (nuint)j);
-                    Simd.StoreUnsafe(Simd.Max(s0_1, Vec.Zero), ref out0, (nuint)(j + at1));
-                    Simd.StoreUnsafe(Simd.Max(s0_2, Vec.Zero), ref out0, (nuint)(j + at2));
-                    Simd.StoreUnsafe(Simd.Max(s0_3, Vec.Zero), ref out0, (nuint)(j + at3));
-                    Simd.StoreUnsafe(Simd.Max(s0_4, Vec.Zero), ref out0, (nuint)(j + at4));
-                    Simd.StoreUnsafe(Simd.Max(s0_5, Vec.Zero), ref out0, (nuint)(j + at5));
-                    Simd.StoreUnsafe(Simd.Max(s0_6, Vec.Zero), ref out0, (nuint)(j + at6));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_0, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)j);
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_1, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at1));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_2, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at2));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_3, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at3));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_4, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at4));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_5, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at5));
+                    global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_6, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at6));
                     if (vectors > 7)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_7, Vec.Zero), ref out0, (nuint)(j + at7));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_7, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at7));
                     }
                     if (vectors > 8)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_8, Vec.Zero), ref out0, (nuint)(j + at8));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_8, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at8));
                     }
                     if (vectors > 9)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_9, Vec.Zero), ref out0, (nuint)(j + at9));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_9, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at9));
                     }
                     if (vectors > 10)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_10, Vec.Zero), ref out0, (nuint)(j + at10));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_10, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at10));
                     }
                     if (vectors > 11)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_11, Vec.Zero), ref out0, (nuint)(j + at11));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_11, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at11));
                     }
                     if (vectors > 12)
                     {
-                        Simd.StoreUnsafe(Simd.Max(s0_12, Vec.Zero), ref out0, (nuint)(j + at12));
+                        global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Max(s0_12, global::System.Numerics.Vector<float>.Zero), ref out0, (nuint)(j + at12));
                     }
                 }
             }
@@ -881,11 +872,11 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, Workspace work)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float dw1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
-            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
-            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float dw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W1Offset);
+            ref int positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Values);
 
             // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
             for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
@@ -897,81 +888,81 @@ namespace Emitted
                 for (; i <= pieceEnd - 2; i += 2)
                 {
                     int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 2, L1Units, work.Positions, work.Values, ListStride);
-                    ref float out0 = ref Unsafe.Add(ref dw1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref dw1, (i + 1) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 13);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, i * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw1, (i + 1) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 13);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
-                        int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
-                        int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
-                        int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 13), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 13), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 13);
+                        int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 13), at5 = global::NetGen.Kernels.VectorBlock.Offset(5, L1Units, 13), at6 = global::NetGen.Kernels.VectorBlock.Offset(6, L1Units, 13);
+                        int at7 = global::NetGen.Kernels.VectorBlock.Offset(7, L1Units, 13), at8 = global::NetGen.Kernels.VectorBlock.Offset(8, L1Units, 13), at9 = global::NetGen.Kernels.VectorBlock.Offset(9, L1Units, 13);
+                        int at10 = global::NetGen.Kernels.VectorBlock.Offset(10, L1Units, 13), at11 = global::NetGen.Kernels.VectorBlock.Offset(11, L1Units, 13), at12 = global::NetGen.Kernels.VectorBlock.Offset(12, L1Units, 13);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero, s0_5 = global::System.Numerics.Vector<float>.Zero, s0_6 = global::System.Numerics.Vector<float>.Zero, s0_7 = global::System.Numerics.Vector<float>.Zero, s0_8 = global::System.Numerics.Vector<float>.Zero, s0_9 = global::System.Numerics.Vector<float>.Zero, s0_10 = global::System.Numerics.Vector<float>.Zero, s0_11 = global::System.Numerics.Vector<float>.Zero, s0_12 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero, s1_5 = global::System.Numerics.Vector<float>.Zero, s1_6 = global::System.Numerics.Vector<float>.Zero, s1_7 = global::System.Numerics.Vector<float>.Zero, s1_8 = global::System.Numerics.Vector<float>.Zero, s1_9 = global::System.Numerics.Vector<float>.Zero, s1_10 = global::System.Numerics.Vector<float>.Zero, s1_11 = global::System.Numerics.Vector<float>.Zero, s1_12 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < count; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
-                            if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
-                            if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
-                            if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
-                            if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
-                            if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
-                            if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at5); s0_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_5); s1_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_5);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at6); s0_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_6); s1_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_6);
+                            if (vectors > 7) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at7); s0_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_7); s1_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_7); }
+                            if (vectors > 8) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at8); s0_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_8); s1_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_8); }
+                            if (vectors > 9) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at9); s0_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_9); s1_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_9); }
+                            if (vectors > 10) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at10); s0_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_10); s1_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_10); }
+                            if (vectors > 11) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at11); s0_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_11); s1_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_11); }
+                            if (vectors > 12) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at12); s0_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_12); s1_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_12); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
-                        Simd.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
-                        Simd.StoreUnsafe(s0_5, ref out0, (nuint)(j + at5));
-                        Simd.StoreUnsafe(s1_5, ref out1, (nuint)(j + at5));
-                        Simd.StoreUnsafe(s0_6, ref out0, (nuint)(j + at6));
-                        Simd.StoreUnsafe(s1_6, ref out1, (nuint)(j + at6));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_3, ref out0, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_3, ref out1, (nuint)(j + at3));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_4, ref out0, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_4, ref out1, (nuint)(j + at4));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_5, ref out0, (nuint)(j + at5));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_5, ref out1, (nuint)(j + at5));
+                        global::System.Numerics.Vector.StoreUnsafe(s0_6, ref out0, (nuint)(j + at6));
+                        global::System.Numerics.Vector.StoreUnsafe(s1_6, ref out1, (nuint)(j + at6));
                         if (vectors > 7)
                         {
-                            Simd.StoreUnsafe(s0_7, ref out0, (nuint)(j + at7));
-                            Simd.StoreUnsafe(s1_7, ref out1, (nuint)(j + at7));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_7, ref out0, (nuint)(j + at7));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_7, ref out1, (nuint)(j + at7));
                         }
                         if (vectors > 8)
                         {
-                            Simd.StoreUnsafe(s0_8, ref out0, (nuint)(j + at8));
-                            Simd.StoreUnsafe(s1_8, ref out1, (nuint)(j + at8));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_8, ref out0, (nuint)(j + at8));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_8, ref out1, (nuint)(j + at8));
                         }
                         if (vectors > 9)
                         {
-                            Simd.StoreUnsafe(s0_9, ref out0, (nuint)(j + at9));
-                            Simd.StoreUnsafe(s1_9, ref out1, (nuint)(j + at9));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_9, ref out0, (nuint)(j + at9));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_9, ref out1, (nuint)(j + at9));
                         }
                         if (vectors > 10)
                         {
-                            Simd.StoreUnsafe(s0_10, ref out0, (nuint)(j + at10));
-                            Simd.StoreUnsafe(s1_10, ref out1, (nuint)(j + at10));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_10, ref out0, (nuint)(j + at10));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_10, ref out1, (nuint)(j + at10));
                         }
                         if (vectors > 11)
                         {
-                            Simd.StoreUnsafe(s0_11, ref out0, (nuint)(j + at11));
-                            Simd.StoreUnsafe(s1_11, ref out1, (nuint)(j + at11));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_11, ref out0, (nuint)(j + at11));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_11, ref out1, (nuint)(j + at11));
                         }
                         if (vectors > 12)
                         {
-                            Simd.StoreUnsafe(s0_12, ref out0, (nuint)(j + at12));
-                            Simd.StoreUnsafe(s1_12, ref out1, (nuint)(j + at12));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_12, ref out0, (nuint)(j + at12));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_12, ref out1, (nuint)(j + at12));
                         }
                     }
                 }
@@ -985,27 +976,27 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer1(global::System.Span<float> inputGradients, int m)
         {
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref float dx = ref MemoryMarshal.GetReference(inputGradients);
-            var tail = Simd.AsVectorSingle(Simd.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradients);
+            var tail = global::System.Numerics.Vector.AsVectorSingle(global::System.Numerics.Vector.GreaterThanOrEqual(global::System.Numerics.Vector<int>.Indices, new global::System.Numerics.Vector<int>(Lanes - L1Units % Lanes)));
 
             // dX = G1 W1^T: for each row b and input i, the dot product of G1[b, :] and W1[i, :]
             for (int b = 0; b < m; b++)
             {
-                ref float delta = ref Unsafe.Add(ref g1, b * L1Units);
-                ref float row = ref Unsafe.Add(ref dx, b * L1Inputs);
+                ref float delta = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, b * L1Units);
+                ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, b * L1Inputs);
                 // The vector ending at the row's last unit, with the lanes the full vectors cover set to 0.
-                var deltaTail = Simd.BitwiseAnd(Simd.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
+                var deltaTail = global::System.Numerics.Vector.BitwiseAnd(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)(L1Units - Lanes)), tail);
                 for (int i = 0; i < L1Inputs; i++)
                 {
-                    ref float weights = ref Unsafe.Add(ref w1, i * L1Units);
-                    var s = Vec.Zero;
+                    ref float weights = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    var s = global::System.Numerics.Vector<float>.Zero;
                     for (int j = 0; j <= L1Units - Lanes; j += Lanes)
-                        s = Simd.MultiplyAddEstimate(Simd.LoadUnsafe(ref delta, (nuint)j), Simd.LoadUnsafe(ref weights, (nuint)j), s);
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(global::System.Numerics.Vector.LoadUnsafe(ref delta, (nuint)j), global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)j), s);
                     if (L1Units % Lanes != 0)
-                        s = Simd.MultiplyAddEstimate(deltaTail, Simd.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
-                    Unsafe.Add(ref row, i) = Simd.Sum(s);
+                        s = global::System.Numerics.Vector.MultiplyAddEstimate(deltaTail, global::System.Numerics.Vector.LoadUnsafe(ref weights, (nuint)(L1Units - Lanes)), s);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i) = global::System.Numerics.Vector.Sum(s);
                 }
             }
         }
@@ -1019,12 +1010,12 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer1(global::System.ReadOnlySpan<float> inputs, int m, int firstInput, int endInput, float learningRate, Workspace work)
         {
-            ref float x = ref MemoryMarshal.GetReference(inputs);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
-            ref int positions = ref MemoryMarshal.GetArrayDataReference(work.Positions);
-            ref float values = ref MemoryMarshal.GetArrayDataReference(work.Values);
-            var step = new Vec(-learningRate);
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W1Offset);
+            ref int positions = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Positions);
+            ref float values = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(work.Values);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
 
             // The inputs InputsPerPiece at a time, their columns of X copied as rows: an input's nonzero rows are then listed a vector at a time.
             for (int piece = firstInput; piece < endInput; piece += InputsPerPiece)
@@ -1037,82 +1028,82 @@ namespace Emitted
                 {
                     int count = global::NetGen.Kernels.Sparse.UnionOfRows(work.Transposed, m, i - piece, 2, L1Units, work.Positions, work.Values, ListStride);
                     if (count == 0) continue; // no row uses these inputs: their weights keep their values
-                    ref float out0 = ref Unsafe.Add(ref w1, i * L1Units);
-                    ref float out1 = ref Unsafe.Add(ref w1, (i + 1) * L1Units);
-                    int vectors = VectorBlock.Count(L1Units, 13);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * L1Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, (i + 1) * L1Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L1Units, 13);
                     for (int j = 0; j < L1Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L1Units, 13); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L1Units, 13), at2 = VectorBlock.Offset(2, L1Units, 13), at3 = VectorBlock.Offset(3, L1Units, 13);
-                        int at4 = VectorBlock.Offset(4, L1Units, 13), at5 = VectorBlock.Offset(5, L1Units, 13), at6 = VectorBlock.Offset(6, L1Units, 13);
-                        int at7 = VectorBlock.Offset(7, L1Units, 13), at8 = VectorBlock.Offset(8, L1Units, 13), at9 = VectorBlock.Offset(9, L1Units, 13);
-                        int at10 = VectorBlock.Offset(10, L1Units, 13), at11 = VectorBlock.Offset(11, L1Units, 13), at12 = VectorBlock.Offset(12, L1Units, 13);
-                        ref float mj = ref Unsafe.Add(ref g1, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L1Units, 13), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L1Units, 13), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L1Units, 13);
+                        int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L1Units, 13), at5 = global::NetGen.Kernels.VectorBlock.Offset(5, L1Units, 13), at6 = global::NetGen.Kernels.VectorBlock.Offset(6, L1Units, 13);
+                        int at7 = global::NetGen.Kernels.VectorBlock.Offset(7, L1Units, 13), at8 = global::NetGen.Kernels.VectorBlock.Offset(8, L1Units, 13), at9 = global::NetGen.Kernels.VectorBlock.Offset(9, L1Units, 13);
+                        int at10 = global::NetGen.Kernels.VectorBlock.Offset(10, L1Units, 13), at11 = global::NetGen.Kernels.VectorBlock.Offset(11, L1Units, 13), at12 = global::NetGen.Kernels.VectorBlock.Offset(12, L1Units, 13);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero, s0_5 = global::System.Numerics.Vector<float>.Zero, s0_6 = global::System.Numerics.Vector<float>.Zero, s0_7 = global::System.Numerics.Vector<float>.Zero, s0_8 = global::System.Numerics.Vector<float>.Zero, s0_9 = global::System.Numerics.Vector<float>.Zero, s0_10 = global::System.Numerics.Vector<float>.Zero, s0_11 = global::System.Numerics.Vector<float>.Zero, s0_12 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero, s1_5 = global::System.Numerics.Vector<float>.Zero, s1_6 = global::System.Numerics.Vector<float>.Zero, s1_7 = global::System.Numerics.Vector<float>.Zero, s1_8 = global::System.Numerics.Vector<float>.Zero, s1_9 = global::System.Numerics.Vector<float>.Zero, s1_10 = global::System.Numerics.Vector<float>.Zero, s1_11 = global::System.Numerics.Vector<float>.Zero, s1_12 = global::System.Numerics.Vector<float>.Zero;
                         for (int k = 0; k < count; k++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, Unsafe.Add(ref positions, k));
-                            var e0 = new Vec(Unsafe.Add(ref values, k)); var e1 = new Vec(Unsafe.Add(ref values, ListStride + k));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
-                            v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
-                            if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
-                            if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
-                            if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
-                            if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
-                            if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
-                            if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, global::System.Runtime.CompilerServices.Unsafe.Add(ref positions, k));
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref values, ListStride + k));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at5); s0_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_5); s1_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_5);
+                            v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at6); s0_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_6); s1_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_6);
+                            if (vectors > 7) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at7); s0_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_7); s1_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_7); }
+                            if (vectors > 8) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at8); s0_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_8); s1_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_8); }
+                            if (vectors > 9) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at9); s0_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_9); s1_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_9); }
+                            if (vectors > 10) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at10); s0_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_10); s1_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_10); }
+                            if (vectors > 11) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at11); s0_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_11); s1_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_11); }
+                            if (vectors > 12) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at12); s0_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_12); s1_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_12); }
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                        VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
-                        VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
-                        VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
-                        VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
-                        VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
-                        VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
-                        VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
-                        VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
-                        VectorBlock.Apply(ref out0, j + at5, global::System.Math.Max(done, j + 5 * Lanes), s0_5, step);
-                        VectorBlock.Apply(ref out1, j + at5, global::System.Math.Max(done, j + 5 * Lanes), s1_5, step);
-                        VectorBlock.Apply(ref out0, j + at6, global::System.Math.Max(done, j + 6 * Lanes), s0_6, step);
-                        VectorBlock.Apply(ref out1, j + at6, global::System.Math.Max(done, j + 6 * Lanes), s1_6, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s0_2, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * Lanes), s1_2, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s0_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at3, global::System.Math.Max(done, j + 3 * Lanes), s1_3, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s0_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at4, global::System.Math.Max(done, j + 4 * Lanes), s1_4, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at5, global::System.Math.Max(done, j + 5 * Lanes), s0_5, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at5, global::System.Math.Max(done, j + 5 * Lanes), s1_5, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at6, global::System.Math.Max(done, j + 6 * Lanes), s0_6, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at6, global::System.Math.Max(done, j + 6 * Lanes), s1_6, step);
                         if (vectors > 7)
                         {
-                            VectorBlock.Apply(ref out0, j + at7, global::System.Math.Max(done, j + 7 * Lanes), s0_7, step);
-                            VectorBlock.Apply(ref out1, j + at7, global::System.Math.Max(done, j + 7 * Lanes), s1_7, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at7, global::System.Math.Max(done, j + 7 * Lanes), s0_7, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at7, global::System.Math.Max(done, j + 7 * Lanes), s1_7, step);
                         }
                         if (vectors > 8)
                         {
-                            VectorBlock.Apply(ref out0, j + at8, global::System.Math.Max(done, j + 8 * Lanes), s0_8, step);
-                            VectorBlock.Apply(ref out1, j + at8, global::System.Math.Max(done, j + 8 * Lanes), s1_8, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at8, global::System.Math.Max(done, j + 8 * Lanes), s0_8, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at8, global::System.Math.Max(done, j + 8 * Lanes), s1_8, step);
                         }
                         if (vectors > 9)
                         {
-                            VectorBlock.Apply(ref out0, j + at9, global::System.Math.Max(done, j + 9 * Lanes), s0_9, step);
-                            VectorBlock.Apply(ref out1, j + at9, global::System.Math.Max(done, j + 9 * Lanes), s1_9, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at9, global::System.Math.Max(done, j + 9 * Lanes), s0_9, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at9, global::System.Math.Max(done, j + 9 * Lanes), s1_9, step);
                         }
                         if (vectors > 10)
                         {
-                            VectorBlock.Apply(ref out0, j + at10, global::System.Math.Max(done, j + 10 * Lanes), s0_10, step);
-                            VectorBlock.Apply(ref out1, j + at10, global::System.Math.Max(done, j + 10 * Lanes), s1_10, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at10, global::System.Math.Max(done, j + 10 * Lanes), s0_10, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at10, global::System.Math.Max(done, j + 10 * Lanes), s1_10, step);
                         }
                         if (vectors > 11)
                         {
-                            VectorBlock.Apply(ref out0, j + at11, global::System.Math.Max(done, j + 11 * Lanes), s0_11, step);
-                            VectorBlock.Apply(ref out1, j + at11, global::System.Math.Max(done, j + 11 * Lanes), s1_11, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at11, global::System.Math.Max(done, j + 11 * Lanes), s0_11, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at11, global::System.Math.Max(done, j + 11 * Lanes), s1_11, step);
                         }
                         if (vectors > 12)
                         {
-                            VectorBlock.Apply(ref out0, j + at12, global::System.Math.Max(done, j + 12 * Lanes), s0_12, step);
-                            VectorBlock.Apply(ref out1, j + at12, global::System.Math.Max(done, j + 12 * Lanes), s1_12, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at12, global::System.Math.Max(done, j + 12 * Lanes), s0_12, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at12, global::System.Math.Max(done, j + 12 * Lanes), s1_12, step);
                         }
                     }
                 }
@@ -1126,9 +1117,9 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void ForwardLayer2(int first, int end)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            ref float z2 = ref MemoryMarshal.GetArrayDataReference(_z2);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            ref float z2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z2);
 
             if (L2Units < Lanes)
             {
@@ -1137,71 +1128,71 @@ namespace Emitted
                 // Z2[r, :] = Z1[r, :] W2: 4 rows at a time, over every input, up to 3 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref z2, (r + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref z2, (r + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref z2, (r + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i)); var e1 = Simd4.Create(Unsafe.Add(ref in1, i)); var e2 = Simd4.Create(Unsafe.Add(ref in2, i)); var e3 = Simd4.Create(Unsafe.Add(ref in3, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref in0, i));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
                     }
                 }
             }
@@ -1211,69 +1202,69 @@ namespace Emitted
                 // Z2[r, :] = Z1[r, :] W2: 4 rows at a time, over every input, up to 2 vectors of units per row in registers
                 for (; r <= end - 4; r += 4)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float in1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                    ref float in2 = ref Unsafe.Add(ref z1, (r + 2) * L2Inputs);
-                    ref float in3 = ref Unsafe.Add(ref z1, (r + 3) * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref z2, (r + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref z2, (r + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref z2, (r + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float in1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                    ref float in2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 2) * L2Inputs);
+                    ref float in3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 3) * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, (r + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i)); var e1 = new Vec(Unsafe.Add(ref in1, i)); var e2 = new Vec(Unsafe.Add(ref in2, i)); var e3 = new Vec(Unsafe.Add(ref in3, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in1, i)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in2, i)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in3, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
                     }
                 }
                 // The rows left over, one at a time.
                 for (; r < end; r++)
                 {
-                    ref float in0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                    ref float out0 = ref Unsafe.Add(ref z2, r * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float in0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z2, r * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref w2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int i = 0; i < L2Inputs; i++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, i * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref in0, i));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, i * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref in0, i));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
                         }
                     }
                 }
@@ -1288,9 +1279,9 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void BackwardLayer2(int m, int firstInput, int endInput)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float dw2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float dw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_gradients), W2Offset);
 
             if (L2Units < Lanes)
             {
@@ -1299,41 +1290,41 @@ namespace Emitted
                 // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        Simd4.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd4.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd4.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd4.StoreUnsafe(s3_0, ref out3, (nuint)j);
-                        Simd4.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
-                        Simd4.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
-                        Simd4.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s0_2, ref out0, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s1_2, ref out1, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s2_2, ref out2, (nuint)(j + at2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s3_2, ref out3, (nuint)(j + at2));
                     }
                 }
             }
@@ -1343,38 +1334,38 @@ namespace Emitted
                 // dW2[i, :] = Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref dw2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref dw2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref dw2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref dw2, (i + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        Simd.StoreUnsafe(s0_0, ref out0, (nuint)j);
-                        Simd.StoreUnsafe(s1_0, ref out1, (nuint)j);
-                        Simd.StoreUnsafe(s2_0, ref out2, (nuint)j);
-                        Simd.StoreUnsafe(s3_0, ref out3, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s0_0, ref out0, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s1_0, ref out1, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s2_0, ref out2, (nuint)j);
+                        global::System.Numerics.Vector.StoreUnsafe(s3_0, ref out3, (nuint)j);
                         if (vectors > 1)
                         {
-                            Simd.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
-                            Simd.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s0_1, ref out0, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s1_1, ref out1, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s2_1, ref out2, (nuint)(j + at1));
+                            global::System.Numerics.Vector.StoreUnsafe(s3_1, ref out3, (nuint)(j + at1));
                         }
                     }
                 }
@@ -1388,162 +1379,162 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void PropagateLayer2(int first, int end)
         {
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float wt = ref MemoryMarshal.GetArrayDataReference(_w2t);
-            ref float g1 = ref MemoryMarshal.GetArrayDataReference(_g1);
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float wt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_w2t);
+            ref float g1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g1);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
 
             int r = first;
             // G1 = 1{Z1 > 0} o (G2 W2^T): 2 rows at a time, over the 10 units of layer 2, up to 13 vectors per row in registers
             for (; r <= end - 2; r += 2)
             {
-                ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                ref float gate0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                ref float delta1 = ref Unsafe.Add(ref g2, (r + 1) * L2Units);
-                ref float out1 = ref Unsafe.Add(ref g1, (r + 1) * L2Inputs);
-                ref float gate1 = ref Unsafe.Add(ref z1, (r + 1) * L2Inputs);
-                int vectors = VectorBlock.Count(L2Inputs, 13);
+                ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                ref float gate0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                ref float delta1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, (r + 1) * L2Units);
+                ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, (r + 1) * L2Inputs);
+                ref float gate1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, (r + 1) * L2Inputs);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Inputs, 13);
                 for (int j = 0; j < L2Inputs; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L2Inputs, 13); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Inputs, 13); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L2Inputs, 13), at2 = VectorBlock.Offset(2, L2Inputs, 13), at3 = VectorBlock.Offset(3, L2Inputs, 13);
-                    int at4 = VectorBlock.Offset(4, L2Inputs, 13), at5 = VectorBlock.Offset(5, L2Inputs, 13), at6 = VectorBlock.Offset(6, L2Inputs, 13);
-                    int at7 = VectorBlock.Offset(7, L2Inputs, 13), at8 = VectorBlock.Offset(8, L2Inputs, 13), at9 = VectorBlock.Offset(9, L2Inputs, 13);
-                    int at10 = VectorBlock.Offset(10, L2Inputs, 13), at11 = VectorBlock.Offset(11, L2Inputs, 13), at12 = VectorBlock.Offset(12, L2Inputs, 13);
-                    ref float mj = ref Unsafe.Add(ref wt, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
-                    Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero, s1_2 = Vec.Zero, s1_3 = Vec.Zero, s1_4 = Vec.Zero, s1_5 = Vec.Zero, s1_6 = Vec.Zero, s1_7 = Vec.Zero, s1_8 = Vec.Zero, s1_9 = Vec.Zero, s1_10 = Vec.Zero, s1_11 = Vec.Zero, s1_12 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Inputs, 13), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L2Inputs, 13), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L2Inputs, 13);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L2Inputs, 13), at5 = global::NetGen.Kernels.VectorBlock.Offset(5, L2Inputs, 13), at6 = global::NetGen.Kernels.VectorBlock.Offset(6, L2Inputs, 13);
+                    int at7 = global::NetGen.Kernels.VectorBlock.Offset(7, L2Inputs, 13), at8 = global::NetGen.Kernels.VectorBlock.Offset(8, L2Inputs, 13), at9 = global::NetGen.Kernels.VectorBlock.Offset(9, L2Inputs, 13);
+                    int at10 = global::NetGen.Kernels.VectorBlock.Offset(10, L2Inputs, 13), at11 = global::NetGen.Kernels.VectorBlock.Offset(11, L2Inputs, 13), at12 = global::NetGen.Kernels.VectorBlock.Offset(12, L2Inputs, 13);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero, s0_5 = global::System.Numerics.Vector<float>.Zero, s0_6 = global::System.Numerics.Vector<float>.Zero, s0_7 = global::System.Numerics.Vector<float>.Zero, s0_8 = global::System.Numerics.Vector<float>.Zero, s0_9 = global::System.Numerics.Vector<float>.Zero, s0_10 = global::System.Numerics.Vector<float>.Zero, s0_11 = global::System.Numerics.Vector<float>.Zero, s0_12 = global::System.Numerics.Vector<float>.Zero;
+                    global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero, s1_2 = global::System.Numerics.Vector<float>.Zero, s1_3 = global::System.Numerics.Vector<float>.Zero, s1_4 = global::System.Numerics.Vector<float>.Zero, s1_5 = global::System.Numerics.Vector<float>.Zero, s1_6 = global::System.Numerics.Vector<float>.Zero, s1_7 = global::System.Numerics.Vector<float>.Zero, s1_8 = global::System.Numerics.Vector<float>.Zero, s1_9 = global::System.Numerics.Vector<float>.Zero, s1_10 = global::System.Numerics.Vector<float>.Zero, s1_11 = global::System.Numerics.Vector<float>.Zero, s1_12 = global::System.Numerics.Vector<float>.Zero;
                     for (int k = 0; k < L2Units; k++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                        var e0 = new Vec(Unsafe.Add(ref delta0, k)); var e1 = new Vec(Unsafe.Add(ref delta1, k));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd.MultiplyAddEstimate(e1, v, s1_2);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3); s1_3 = Simd.MultiplyAddEstimate(e1, v, s1_3);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4); s1_4 = Simd.MultiplyAddEstimate(e1, v, s1_4);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5); s1_5 = Simd.MultiplyAddEstimate(e1, v, s1_5);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6); s1_6 = Simd.MultiplyAddEstimate(e1, v, s1_6);
-                        if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); s1_7 = Simd.MultiplyAddEstimate(e1, v, s1_7); }
-                        if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); s1_8 = Simd.MultiplyAddEstimate(e1, v, s1_8); }
-                        if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); s1_9 = Simd.MultiplyAddEstimate(e1, v, s1_9); }
-                        if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); s1_10 = Simd.MultiplyAddEstimate(e1, v, s1_10); }
-                        if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); s1_11 = Simd.MultiplyAddEstimate(e1, v, s1_11); }
-                        if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); s1_12 = Simd.MultiplyAddEstimate(e1, v, s1_12); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta1, k));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_2);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3); s1_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_3);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4); s1_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_4);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at5); s0_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_5); s1_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_5);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at6); s0_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_6); s1_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_6);
+                        if (vectors > 7) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at7); s0_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_7); s1_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_7); }
+                        if (vectors > 8) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at8); s0_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_8); s1_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_8); }
+                        if (vectors > 9) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at9); s0_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_9); s1_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_9); }
+                        if (vectors > 10) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at10); s0_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_10); s1_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_10); }
+                        if (vectors > 11) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at11); s0_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_11); s1_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_11); }
+                        if (vectors > 12) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at12); s0_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_12); s1_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_12); }
                     }
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j, s0_0);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j, s1_0);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at1, s0_1);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at1, s1_1);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at2, s0_2);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at2, s1_2);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at3, s0_3);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at3, s1_3);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at4, s0_4);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at4, s1_4);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at5, s0_5);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at5, s1_5);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at6, s0_6);
-                    VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at6, s1_6);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j, s0_0);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j, s1_0);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at1, s0_1);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at1, s1_1);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at2, s0_2);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at2, s1_2);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at3, s0_3);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at3, s1_3);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at4, s0_4);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at4, s1_4);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at5, s0_5);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at5, s1_5);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at6, s0_6);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at6, s1_6);
                     if (vectors > 7)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at7, s0_7);
-                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at7, s1_7);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at7, s0_7);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at7, s1_7);
                     }
                     if (vectors > 8)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at8, s0_8);
-                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at8, s1_8);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at8, s0_8);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at8, s1_8);
                     }
                     if (vectors > 9)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at9, s0_9);
-                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at9, s1_9);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at9, s0_9);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at9, s1_9);
                     }
                     if (vectors > 10)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at10, s0_10);
-                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at10, s1_10);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at10, s0_10);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at10, s1_10);
                     }
                     if (vectors > 11)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at11, s0_11);
-                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at11, s1_11);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at11, s0_11);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at11, s1_11);
                     }
                     if (vectors > 12)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at12, s0_12);
-                        VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at12, s1_12);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at12, s0_12);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out1, ref gate1, j + at12, s1_12);
                     }
                 }
             }
             // The rows left over, one at a time.
             for (; r < end; r++)
             {
-                ref float delta0 = ref Unsafe.Add(ref g2, r * L2Units);
-                ref float out0 = ref Unsafe.Add(ref g1, r * L2Inputs);
-                ref float gate0 = ref Unsafe.Add(ref z1, r * L2Inputs);
-                int vectors = VectorBlock.Count(L2Inputs, 13);
+                ref float delta0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, r * L2Units);
+                ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g1, r * L2Inputs);
+                ref float gate0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, r * L2Inputs);
+                int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Inputs, 13);
                 for (int j = 0; j < L2Inputs; j += vectors * Lanes)
                 {
-                    j = VectorBlock.PassStart(j, L2Inputs, 13); // the last pass ends at the last unit
+                    j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Inputs, 13); // the last pass ends at the last unit
                     // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                    int at1 = VectorBlock.Offset(1, L2Inputs, 13), at2 = VectorBlock.Offset(2, L2Inputs, 13), at3 = VectorBlock.Offset(3, L2Inputs, 13);
-                    int at4 = VectorBlock.Offset(4, L2Inputs, 13), at5 = VectorBlock.Offset(5, L2Inputs, 13), at6 = VectorBlock.Offset(6, L2Inputs, 13);
-                    int at7 = VectorBlock.Offset(7, L2Inputs, 13), at8 = VectorBlock.Offset(8, L2Inputs, 13), at9 = VectorBlock.Offset(9, L2Inputs, 13);
-                    int at10 = VectorBlock.Offset(10, L2Inputs, 13), at11 = VectorBlock.Offset(11, L2Inputs, 13), at12 = VectorBlock.Offset(12, L2Inputs, 13);
-                    ref float mj = ref Unsafe.Add(ref wt, j);
-                    Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero, s0_2 = Vec.Zero, s0_3 = Vec.Zero, s0_4 = Vec.Zero, s0_5 = Vec.Zero, s0_6 = Vec.Zero, s0_7 = Vec.Zero, s0_8 = Vec.Zero, s0_9 = Vec.Zero, s0_10 = Vec.Zero, s0_11 = Vec.Zero, s0_12 = Vec.Zero;
+                    int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Inputs, 13), at2 = global::NetGen.Kernels.VectorBlock.Offset(2, L2Inputs, 13), at3 = global::NetGen.Kernels.VectorBlock.Offset(3, L2Inputs, 13);
+                    int at4 = global::NetGen.Kernels.VectorBlock.Offset(4, L2Inputs, 13), at5 = global::NetGen.Kernels.VectorBlock.Offset(5, L2Inputs, 13), at6 = global::NetGen.Kernels.VectorBlock.Offset(6, L2Inputs, 13);
+                    int at7 = global::NetGen.Kernels.VectorBlock.Offset(7, L2Inputs, 13), at8 = global::NetGen.Kernels.VectorBlock.Offset(8, L2Inputs, 13), at9 = global::NetGen.Kernels.VectorBlock.Offset(9, L2Inputs, 13);
+                    int at10 = global::NetGen.Kernels.VectorBlock.Offset(10, L2Inputs, 13), at11 = global::NetGen.Kernels.VectorBlock.Offset(11, L2Inputs, 13), at12 = global::NetGen.Kernels.VectorBlock.Offset(12, L2Inputs, 13);
+                    ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wt, j);
+                    global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero, s0_2 = global::System.Numerics.Vector<float>.Zero, s0_3 = global::System.Numerics.Vector<float>.Zero, s0_4 = global::System.Numerics.Vector<float>.Zero, s0_5 = global::System.Numerics.Vector<float>.Zero, s0_6 = global::System.Numerics.Vector<float>.Zero, s0_7 = global::System.Numerics.Vector<float>.Zero, s0_8 = global::System.Numerics.Vector<float>.Zero, s0_9 = global::System.Numerics.Vector<float>.Zero, s0_10 = global::System.Numerics.Vector<float>.Zero, s0_11 = global::System.Numerics.Vector<float>.Zero, s0_12 = global::System.Numerics.Vector<float>.Zero;
                     for (int k = 0; k < L2Units; k++)
                     {
-                        ref float row = ref Unsafe.Add(ref mj, k * L2Inputs);
-                        var e0 = new Vec(Unsafe.Add(ref delta0, k));
-                        var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd.MultiplyAddEstimate(e0, v, s0_2);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at3); s0_3 = Simd.MultiplyAddEstimate(e0, v, s0_3);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at4); s0_4 = Simd.MultiplyAddEstimate(e0, v, s0_4);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at5); s0_5 = Simd.MultiplyAddEstimate(e0, v, s0_5);
-                        v = Simd.LoadUnsafe(ref row, (nuint)at6); s0_6 = Simd.MultiplyAddEstimate(e0, v, s0_6);
-                        if (vectors > 7) { v = Simd.LoadUnsafe(ref row, (nuint)at7); s0_7 = Simd.MultiplyAddEstimate(e0, v, s0_7); }
-                        if (vectors > 8) { v = Simd.LoadUnsafe(ref row, (nuint)at8); s0_8 = Simd.MultiplyAddEstimate(e0, v, s0_8); }
-                        if (vectors > 9) { v = Simd.LoadUnsafe(ref row, (nuint)at9); s0_9 = Simd.MultiplyAddEstimate(e0, v, s0_9); }
-                        if (vectors > 10) { v = Simd.LoadUnsafe(ref row, (nuint)at10); s0_10 = Simd.MultiplyAddEstimate(e0, v, s0_10); }
-                        if (vectors > 11) { v = Simd.LoadUnsafe(ref row, (nuint)at11); s0_11 = Simd.MultiplyAddEstimate(e0, v, s0_11); }
-                        if (vectors > 12) { v = Simd.LoadUnsafe(ref row, (nuint)at12); s0_12 = Simd.MultiplyAddEstimate(e0, v, s0_12); }
+                        ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k * L2Inputs);
+                        var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref delta0, k));
+                        var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_2);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at3); s0_3 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_3);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at4); s0_4 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_4);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at5); s0_5 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_5);
+                        v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at6); s0_6 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_6);
+                        if (vectors > 7) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at7); s0_7 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_7); }
+                        if (vectors > 8) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at8); s0_8 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_8); }
+                        if (vectors > 9) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at9); s0_9 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_9); }
+                        if (vectors > 10) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at10); s0_10 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_10); }
+                        if (vectors > 11) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at11); s0_11 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_11); }
+                        if (vectors > 12) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at12); s0_12 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_12); }
                     }
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j, s0_0);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at1, s0_1);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at2, s0_2);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at3, s0_3);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at4, s0_4);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at5, s0_5);
-                    VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at6, s0_6);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j, s0_0);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at1, s0_1);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at2, s0_2);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at3, s0_3);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at4, s0_4);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at5, s0_5);
+                    global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at6, s0_6);
                     if (vectors > 7)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at7, s0_7);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at7, s0_7);
                     }
                     if (vectors > 8)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at8, s0_8);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at8, s0_8);
                     }
                     if (vectors > 9)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at9, s0_9);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at9, s0_9);
                     }
                     if (vectors > 10)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at10, s0_10);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at10, s0_10);
                     }
                     if (vectors > 11)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at11, s0_11);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at11, s0_11);
                     }
                     if (vectors > 12)
                     {
-                        VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at12, s0_12);
+                        global::NetGen.Kernels.VectorBlock.StoreWherePositive(ref out0, ref gate0, j + at12, s0_12);
                     }
                 }
             }
@@ -1558,11 +1549,11 @@ namespace Emitted
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
         private void UpdateLayer2(int m, int firstInput, int endInput, float learningRate)
         {
-            ref float z1 = ref MemoryMarshal.GetArrayDataReference(_z1);
-            ref float g2 = ref MemoryMarshal.GetArrayDataReference(_g2);
-            ref float w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
-            var step = new Vec(-learningRate);
-            var step4 = Simd4.Create(-learningRate);
+            ref float z1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_z1);
+            ref float g2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_g2);
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters), W2Offset);
+            var step = new global::System.Numerics.Vector<float>(-learningRate);
+            var step4 = global::System.Runtime.Intrinsics.Vector128.Create(-learningRate);
 
             if (L2Units < Lanes)
             {
@@ -1571,42 +1562,42 @@ namespace Emitted
                 // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 3 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    int vectors = VectorBlock4.Count(L2Units, 3);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock128.Count(L2Units, 3);
                     for (int j = 0; j < L2Units; j += vectors * 4)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock4.PassStart(j, L2Units, 3); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock128.PassStart(j, L2Units, 3); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock4.Offset(1, L2Units, 3), at2 = VectorBlock4.Offset(2, L2Units, 3);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec4 s0_0 = Vec4.Zero, s0_1 = Vec4.Zero, s0_2 = Vec4.Zero;
-                        Vec4 s1_0 = Vec4.Zero, s1_1 = Vec4.Zero, s1_2 = Vec4.Zero;
-                        Vec4 s2_0 = Vec4.Zero, s2_1 = Vec4.Zero, s2_2 = Vec4.Zero;
-                        Vec4 s3_0 = Vec4.Zero, s3_1 = Vec4.Zero, s3_2 = Vec4.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock128.Offset(1, L2Units, 3), at2 = global::NetGen.Kernels.VectorBlock128.Offset(2, L2Units, 3);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Runtime.Intrinsics.Vector128<float> s0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<float> s3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = Simd4.Create(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd4.LoadUnsafe(ref row); s0_0 = Simd4.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd4.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd4.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd4.MultiplyAddEstimate(e3, v, s3_0);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd4.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd4.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd4.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd4.MultiplyAddEstimate(e3, v, s3_1);
-                            v = Simd4.LoadUnsafe(ref row, (nuint)at2); s0_2 = Simd4.MultiplyAddEstimate(e0, v, s0_2); s1_2 = Simd4.MultiplyAddEstimate(e1, v, s1_2); s2_2 = Simd4.MultiplyAddEstimate(e2, v, s2_2); s3_2 = Simd4.MultiplyAddEstimate(e3, v, s3_2);
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row); s0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_0);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_1);
+                            v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, (nuint)at2); s0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e0, v, s0_2); s1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e1, v, s1_2); s2_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e2, v, s2_2); s3_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(e3, v, s3_2);
                         }
-                        VectorBlock4.Apply(ref out0, j, done, s0_0, step4);
-                        VectorBlock4.Apply(ref out1, j, done, s1_0, step4);
-                        VectorBlock4.Apply(ref out2, j, done, s2_0, step4);
-                        VectorBlock4.Apply(ref out3, j, done, s3_0, step4);
-                        VectorBlock4.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
-                        VectorBlock4.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
-                        VectorBlock4.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
-                        VectorBlock4.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
-                        VectorBlock4.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
-                        VectorBlock4.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
-                        VectorBlock4.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
-                        VectorBlock4.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j, done, s0_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j, done, s1_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j, done, s2_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j, done, s3_0, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at1, global::System.Math.Max(done, j + 4), s0_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at1, global::System.Math.Max(done, j + 4), s1_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at1, global::System.Math.Max(done, j + 4), s2_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at1, global::System.Math.Max(done, j + 4), s3_1, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out0, j + at2, global::System.Math.Max(done, j + 2 * 4), s0_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out1, j + at2, global::System.Math.Max(done, j + 2 * 4), s1_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out2, j + at2, global::System.Math.Max(done, j + 2 * 4), s2_2, step4);
+                        global::NetGen.Kernels.VectorBlock128.Apply(ref out3, j + at2, global::System.Math.Max(done, j + 2 * 4), s3_2, step4);
                     }
                 }
             }
@@ -1616,39 +1607,39 @@ namespace Emitted
                 // W2[i, :] -= learningRate Z1[:, i]^T G2: 4 inputs at a time, over the batch, up to 2 vectors of units per input in registers
                 for (; i <= endInput - 4; i += 4)
                 {
-                    ref float out0 = ref Unsafe.Add(ref w2, i * L2Units);
-                    ref float out1 = ref Unsafe.Add(ref w2, (i + 1) * L2Units);
-                    ref float out2 = ref Unsafe.Add(ref w2, (i + 2) * L2Units);
-                    ref float out3 = ref Unsafe.Add(ref w2, (i + 3) * L2Units);
-                    int vectors = VectorBlock.Count(L2Units, 2);
+                    ref float out0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * L2Units);
+                    ref float out1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 1) * L2Units);
+                    ref float out2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 2) * L2Units);
+                    ref float out3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, (i + 3) * L2Units);
+                    int vectors = global::NetGen.Kernels.VectorBlock.Count(L2Units, 2);
                     for (int j = 0; j < L2Units; j += vectors * Lanes)
                     {
                         int done = j; // units before it were written by an earlier pass
-                        j = VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
+                        j = global::NetGen.Kernels.VectorBlock.PassStart(j, L2Units, 2); // the last pass ends at the last unit
                         // Where each vector starts in the pass; the last vector of a single pass ends at the last unit.
-                        int at1 = VectorBlock.Offset(1, L2Units, 2);
-                        ref float mj = ref Unsafe.Add(ref g2, j);
-                        Vec s0_0 = Vec.Zero, s0_1 = Vec.Zero;
-                        Vec s1_0 = Vec.Zero, s1_1 = Vec.Zero;
-                        Vec s2_0 = Vec.Zero, s2_1 = Vec.Zero;
-                        Vec s3_0 = Vec.Zero, s3_1 = Vec.Zero;
+                        int at1 = global::NetGen.Kernels.VectorBlock.Offset(1, L2Units, 2);
+                        ref float mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g2, j);
+                        global::System.Numerics.Vector<float> s0_0 = global::System.Numerics.Vector<float>.Zero, s0_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s1_0 = global::System.Numerics.Vector<float>.Zero, s1_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s2_0 = global::System.Numerics.Vector<float>.Zero, s2_1 = global::System.Numerics.Vector<float>.Zero;
+                        global::System.Numerics.Vector<float> s3_0 = global::System.Numerics.Vector<float>.Zero, s3_1 = global::System.Numerics.Vector<float>.Zero;
                         for (int b = 0; b < m; b++)
                         {
-                            ref float row = ref Unsafe.Add(ref mj, b * L2Units);
-                            var e0 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new Vec(Unsafe.Add(ref z1, b * L2Inputs + i + 3));
-                            var v = Simd.LoadUnsafe(ref row); s0_0 = Simd.MultiplyAddEstimate(e0, v, s0_0); s1_0 = Simd.MultiplyAddEstimate(e1, v, s1_0); s2_0 = Simd.MultiplyAddEstimate(e2, v, s2_0); s3_0 = Simd.MultiplyAddEstimate(e3, v, s3_0);
-                            if (vectors > 1) { v = Simd.LoadUnsafe(ref row, (nuint)at1); s0_1 = Simd.MultiplyAddEstimate(e0, v, s0_1); s1_1 = Simd.MultiplyAddEstimate(e1, v, s1_1); s2_1 = Simd.MultiplyAddEstimate(e2, v, s2_1); s3_1 = Simd.MultiplyAddEstimate(e3, v, s3_1); }
+                            ref float row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, b * L2Units);
+                            var e0 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i)); var e1 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 1)); var e2 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 2)); var e3 = new global::System.Numerics.Vector<float>(global::System.Runtime.CompilerServices.Unsafe.Add(ref z1, b * L2Inputs + i + 3));
+                            var v = global::System.Numerics.Vector.LoadUnsafe(ref row); s0_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_0); s1_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_0); s2_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_0); s3_0 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_0);
+                            if (vectors > 1) { v = global::System.Numerics.Vector.LoadUnsafe(ref row, (nuint)at1); s0_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e0, v, s0_1); s1_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e1, v, s1_1); s2_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e2, v, s2_1); s3_1 = global::System.Numerics.Vector.MultiplyAddEstimate(e3, v, s3_1); }
                         }
-                        VectorBlock.Apply(ref out0, j, done, s0_0, step);
-                        VectorBlock.Apply(ref out1, j, done, s1_0, step);
-                        VectorBlock.Apply(ref out2, j, done, s2_0, step);
-                        VectorBlock.Apply(ref out3, j, done, s3_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out0, j, done, s0_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out1, j, done, s1_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out2, j, done, s2_0, step);
+                        global::NetGen.Kernels.VectorBlock.Apply(ref out3, j, done, s3_0, step);
                         if (vectors > 1)
                         {
-                            VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
-                            VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
-                            VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
-                            VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out0, j + at1, global::System.Math.Max(done, j + Lanes), s0_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out1, j + at1, global::System.Math.Max(done, j + Lanes), s1_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out2, j + at1, global::System.Math.Max(done, j + Lanes), s2_1, step);
+                            global::NetGen.Kernels.VectorBlock.Apply(ref out3, j + at1, global::System.Math.Max(done, j + Lanes), s3_1, step);
                         }
                     }
                 }
