@@ -679,9 +679,7 @@ public sealed class DiagnosticLocationTests
 
             public class Middle : BaseNet { }
             """);
-        using var image = new System.IO.MemoryStream();
-        Assert.True(library.OutputCompilation.Emit(image).Success);
-        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
+        MetadataReference reference = GeneratorDriverHarness.ToReference(library.OutputCompilation);
 
         CSharpCompilation compilation = GeneratorDriverHarness.CreateCompilation("""
             namespace Demo;
@@ -858,9 +856,7 @@ public sealed class DiagnosticLocationTests
 
             public class Middle : Root { }
             """);
-        using var image = new System.IO.MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
+        MetadataReference reference = GeneratorDriverHarness.ToReference(library);
 
         CSharpCompilation compilation = GeneratorDriverHarness.CreateCompilation("""
             namespace Demo;

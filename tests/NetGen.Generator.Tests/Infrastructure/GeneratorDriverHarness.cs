@@ -68,6 +68,14 @@ internal static class GeneratorDriverHarness
             TestReferences.All,
             CompilationOptions);
 
+    /// <summary>Compiles <paramref name="library"/> to an in-memory assembly and references it, as a package would be.</summary>
+    public static MetadataReference ToReference(Compilation library)
+    {
+        using var image = new System.IO.MemoryStream();
+        Xunit.Assert.True(library.Emit(image).Success, "The library does not compile.");
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     /// <summary>A fresh driver holding the NetGen generator, tracking its steps.</summary>
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
