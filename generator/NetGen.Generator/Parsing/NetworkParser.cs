@@ -74,9 +74,11 @@ internal static class NetworkParser
         foreach (TypeDeclarationSyntax enclosing in node.Ancestors().OfType<TypeDeclarationSyntax>())
             if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, enclosing.Identifier.GetLocation(), enclosing.Identifier.ValueText, name));
+        // Diagnostics about the base class point at the first type in the base list.
+        Location baseLocation = node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation;
         INamedTypeSymbol? baseNetwork = BaseNetwork(type);
         if (baseNetwork is not null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkDerivesFromNetwork, node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation, name, baseNetwork.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkDerivesFromNetwork, baseLocation, name, baseNetwork.Name));
         if (FileLocalDeclaration(node, type) is { } fileLocal)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalNetwork, fileLocal.Modifier.GetLocation(), name, fileLocal.TypeName));
 
@@ -196,7 +198,7 @@ internal static class NetworkParser
         // CS0114), inside generated code. Names are matched as for NG0022, overloads included. A network base is
         // NG0021 already; private members (and internal ones of another assembly) are invisible here and harmless.
         if (baseNetwork is null)
-            ReportInheritedNames(type, denses.Count, context.SemanticModel.Compilation, node.BaseList?.Types.FirstOrDefault()?.GetLocation() ?? classLocation, diagnostics);
+            ReportInheritedNames(type, denses.Count, context.SemanticModel.Compilation, baseLocation, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
             return new ParseResult(null, diagnostics.ToEquatableArray());
@@ -247,7 +249,6 @@ internal static class NetworkParser
         return false;
     }
 
-    /// <summary>The nearest base class that is itself a network: the generated members of both would collide (CS0108).</summary>
     /// <summary>NG0025 once per generated name that <paramref name="type"/> inherits from its base classes, nearest first.</summary>
     private static void ReportInheritedNames(INamedTypeSymbol type, int layers, Compilation compilation, Location where, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {
@@ -266,6 +267,7 @@ internal static class NetworkParser
         }
     }
 
+    /// <summary>The nearest base class that is itself a network: the generated members of both would collide (CS0108).</summary>
     private static INamedTypeSymbol? BaseNetwork(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
