@@ -32,35 +32,19 @@ internal static class KnownNames
     };
 
     /// <summary>
-    /// The private members the trainer declares in the same partial class, some only for some shapes (<c>_labels</c>
-    /// for a classifier, <c>_targets</c> for a regressor, <c>TransposeWeights</c> when a layer reads transposed
-    /// weights). A user member of the same name would collide with them (CS0102, CS0111) inside generated code.
+    /// The private members the trainer declares in the user's class: only the field that holds the machinery and the
+    /// machinery's nested class (buffers, passes, kernels and workers live inside it, out of the user's scope). A user
+    /// member of either name would collide with them (CS0102) inside generated code.
     /// </summary>
-    public static readonly string[] PrivateMemberNames =
-    {
-        // Shapes, SIMD width, buffers and the team of worker threads.
-        "Lanes", "ListStride", "RowsPhase", "UpdatePhase", "RowsPerPiece", "InputsPerPiece", "UpdatePieces",
-        "_parameters", "_gradients", "_labels", "_targets", "_rowLosses", "_workspaces", "_team", "_teamWork",
-        "_stepRows", "_stepLearningRate", "_guardBatch", "_guardFirstRow", "_guardBackup", "_hessian",
-        "Workspace", "HessianBuffers", "TeamWork",
-
-        // The passes behind the public API.
-        "RunForward", "RunBackward", "RunTrainStep", "RunHessianVectorProduct", "RowsPass", "SumRowLosses", "RunPhase",
-        "UpdatePiece", "Team", "TransposeWeights", "OutputGradient", "OutputLoss", "SetTargets", "WidenLabels",
-        "ROutputGradient", "GuardBeforeStep", "GuardAfterStep", "GuardGradients", "GuardLoss", "ThrowDiverged",
-    };
+    public static readonly string[] PrivateMemberNames = { Emitting.Names.Core, Emitting.Names.CoreField };
 
     /// <summary>
     /// The members the trainer declares once per layer, as prefix and suffix around the layer number 1 to n: the public
-    /// tensor views, the private shapes and offsets, the per-layer passes and the per-layer work buffers.
+    /// views of each layer's weights and bias and of their gradients.
     /// </summary>
     public static readonly (string Prefix, string Suffix)[] PerLayerMemberNames =
     {
         ("W", ""), ("B", ""), ("GradW", ""), ("GradB", ""),
-        ("L", "Inputs"), ("L", "Units"), ("L", "Pieces"), ("W", "Offset"), ("B", "Offset"),
-        ("ForwardLayer", ""), ("BackwardLayer", ""), ("PropagateLayer", ""), ("UpdateLayer", ""),
-        ("RForwardLayer", ""), ("RBackwardLayer", ""), ("RPropagateLayer", ""),
-        ("_z", ""), ("_p", ""), ("_g", ""), ("_w", "t"),
     };
 
     /// <summary>

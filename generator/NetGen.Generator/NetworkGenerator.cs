@@ -42,7 +42,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<NetworkPlan> plans = models
             .Select(static (model, _) => NetworkPlanner.Plan(model))
             .WithTrackingName(TrackingNames.Plan);
-        context.RegisterSourceOutput(plans, static (output, plan) => output.AddSource(plan.Model.HintName, NetworkEmitter.Emit(plan)));
+        context.RegisterSourceOutput(plans, static (output, plan) =>
+        {
+            foreach (GeneratedFile file in NetworkEmitter.Emit(plan))
+                output.AddSource(file.HintName, file.Text);
+        });
 
         // [Dense] on a class without [Network]: a separate, tiny pipeline that only reports NG0002.
         IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider

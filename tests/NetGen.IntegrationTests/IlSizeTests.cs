@@ -44,10 +44,14 @@ public sealed class IlSizeTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Every method the class declares (the generated half and the user's), largest first.</summary>
-    internal static (string Name, int Size)[] IlSizes(Type type) => type
-        .GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+    /// <summary>Every method the class and its nested types declare (the generated half and the user's), largest first.</summary>
+    internal static (string Name, int Size)[] IlSizes(Type type) => Methods(type)
         .Select(method => (method.Name, Size: method.GetMethodBody()?.GetILAsByteArray()?.Length ?? 0))
         .OrderByDescending(entry => entry.Size)
         .ToArray();
+
+    /// <summary>The methods of <paramref name="type"/> and of every type nested in it (the generated machinery is one).</summary>
+    private static System.Collections.Generic.IEnumerable<MethodInfo> Methods(Type type) => type
+        .GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+        .Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic).SelectMany(Methods));
 }

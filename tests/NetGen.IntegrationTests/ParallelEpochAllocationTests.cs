@@ -21,7 +21,9 @@ public sealed class ParallelEpochAllocationTests(ITestOutputHelper output)
         Batch data = Batch.Draw(MnistMlp.Spec, 450, new Random(2));
         for (int i = 0; i < 5; i++)
             network.TrainEpoch(data.Inputs, data.Labels, data.Rows, 1e-6f, 100, 2);
-        var team = (WorkerTeam)typeof(MnistMlp).GetField("_team", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(network)!;
+        // The team lives in the generated machinery, the network's private NetGenCore.
+        object core = typeof(MnistMlp).GetField("_netGen", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(network)!;
+        var team = (WorkerTeam)core.GetType().GetField("_team", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(core)!;
 
         // Rounds of 10 epochs until one allocates nothing, as AllocationTests does: a one-time allocation (the tiered
         // JIT promoting a method, a thread's first wait on the gate) shows in one round; a per-epoch allocation shows

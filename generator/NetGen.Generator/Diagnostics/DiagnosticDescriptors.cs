@@ -138,8 +138,8 @@ internal static class DiagnosticDescriptors
 
     /// <summary>
     /// NG0022: "'{0}' declares a member named '{1}', which the generated trainer also declares: rename '{1}'". The names
-    /// are those of <see cref="KnownNames.IsGeneratedMemberName"/>: the public API, the private fields, constants, methods
-    /// and nested types of the trainer, and its per-layer members.
+    /// are those of <see cref="KnownNames.IsGeneratedMemberName"/>: the public API, its per-layer views, and the one field
+    /// and nested class that hold the machinery (whose own members are out of the user's scope).
     /// </summary>
     public static readonly DiagnosticDescriptor MemberNameTaken = Error(
         "NG0022",

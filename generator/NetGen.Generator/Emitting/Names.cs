@@ -38,6 +38,19 @@ internal static class Names
     public const string IClassifier = "global::NetGen.IClassifier";
     public const string IRegressor = "global::NetGen.IRegressor";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string DivergenceGuard = "global::NetGen.Training.DivergenceGuard";
+    public const string DivergedException = "global::NetGen.Training.TrainingDivergedException";
+    public const string GradientHealth = "global::NetGen.Training.GradientHealth";
+    public const string MatrixProducts = "global::NetGen.Kernels.MatrixProducts";
+
+    /// <summary>
+    /// The private class nested in the network's class that holds the machinery: buffers, passes, kernels, workspaces,
+    /// the team of threads. Inside it, its own members are found before anything the user declares.
+    /// </summary>
+    public const string Core = "NetGenCore";
+
+    /// <summary>The network's one private field: its <see cref="Core"/>.</summary>
+    public const string CoreField = "_netGen";
 
     /// <summary>The generator's version, written into [GeneratedCode]; snapshot tests scrub it.</summary>
     public static readonly string GeneratorVersion =

@@ -10,12 +10,30 @@ namespace NetGen.Generator.Emitting;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
+
+    /// <summary>The longest comment line written as it is; longer <c>//</c> and <c>///</c> lines wrap at a space before it.</summary>
+    public const int MaxCommentLine = 150;
     private readonly StringBuilder _text = new();
     private int _indent;
 
-    /// <summary>Writes one line at the current indentation (an empty line stays empty).</summary>
+    /// <summary>
+    /// Writes one line at the current indentation (an empty line stays empty). A comment line longer than
+    /// <see cref="MaxCommentLine"/> with its indentation goes on over as many lines as it needs, each with its marker.
+    /// </summary>
     public SourceWriter Line(string line = "")
     {
+        string marker = line.StartsWith("/// ", StringComparison.Ordinal) ? "/// " : line.StartsWith("// ", StringComparison.Ordinal) ? "// " : string.Empty;
+        int room = MaxCommentLine - _indent * IndentUnit.Length;
+        if (marker.Length > 0 && line.Length > room)
+        {
+            int cut = line.LastIndexOf(' ', room);
+            if (cut > marker.Length)
+            {
+                Line(line.Substring(0, cut));
+                return Line(marker + line.Substring(cut + 1));
+            }
+        }
+
         if (line.Length > 0)
         {
             for (int i = 0; i < _indent; i++)

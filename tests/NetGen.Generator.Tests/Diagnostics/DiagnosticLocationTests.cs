@@ -272,7 +272,7 @@ public sealed class DiagnosticLocationTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
         Assert.Equal([(4, 3), (3, 2)], run.Model.Layers.Select(l => (l.Inputs, l.Units)).ToArray());
     }
 
@@ -370,7 +370,7 @@ public sealed class DiagnosticLocationTests
 
         Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0012", DiagnosticSeverity.Warning, 6, 28, "WeightInit = Init.Zeros");
         Assert.False(diagnostic.IsSuppressed);
-        Assert.Equal("Demo.ZeroHidden.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Assert.Equal("Demo.ZeroHidden.g.cs", Assert.Single(run.SurfaceSources).HintName);
     }
 
     [Theory]
@@ -391,7 +391,7 @@ public sealed class DiagnosticLocationTests
 
         Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0023", DiagnosticSeverity.Warning, 6, 42, "BiasInit = " + init);
         Assert.Equal("Layer 1 of 'NoBias' sets BiasInit but has Bias = false, so it has no bias to initialize: remove BiasInit, or set Bias = true", diagnostic.GetMessage());
-        Assert.Equal("Demo.NoBias.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Assert.Equal("Demo.NoBias.g.cs", Assert.Single(run.SurfaceSources).HintName);
     }
 
     [Theory]
@@ -412,7 +412,7 @@ public sealed class DiagnosticLocationTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Fact]
@@ -433,7 +433,7 @@ public sealed class DiagnosticLocationTests
 
         Assert.All(run.Diagnostics("NG0012"), d => Assert.True(d.IsSuppressed));
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => !d.IsSuppressed);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Fact]
@@ -513,7 +513,7 @@ public sealed class DiagnosticLocationTests
             "using NetGen;\n\nnamespace Demo;\n\n[Network(4, Loss = Loss.SquaredError)]\n" + layers + "public partial class Deepest { }\n");
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Fact]
@@ -664,7 +664,7 @@ public sealed class DiagnosticLocationTests
             """);
 
         DiagnosticAssert.Single(run, "NG0021", DiagnosticSeverity.Error, 11, 35, "BaseNet");
-        Assert.Equal("Demo.BaseNet.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Assert.Equal("Demo.BaseNet.g.cs", Assert.Single(run.SurfaceSources).HintName);
     }
 
     [Fact]
@@ -718,13 +718,11 @@ public sealed class DiagnosticLocationTests
     }
 
     [Theory]
-    [InlineData("private int _parameters;", 17, "_parameters")]
-    [InlineData("private void RowsPass() { }", 18, "RowsPass")]
-    [InlineData("private class Workspace { }", 19, "Workspace")]
-    [InlineData("private const int L2Units = 3;", 23, "L2Units")]
-    public void MemberNamedLikeAPrivateMemberOfTheTrainer_ReportsNG0022_AtTheMember_InsteadOfACompilerError(string member, int column, string name)
+    [InlineData("private int _netGen;", 17, "_netGen")]
+    [InlineData("private class NetGenCore { }", 19, "NetGenCore")]
+    public void MemberNamedLikeThePrivateMemberOfTheTrainer_ReportsNG0022_AtTheMember_InsteadOfACompilerError(string member, int column, string name)
     {
-        // Without NG0022 the trainer would be generated beside the member: CS0102 or CS0111 inside generated code.
+        // Without NG0022 the trainer would be generated beside the member: CS0102 inside generated code.
         GeneratorRun run = GeneratorDriverHarness.RunOnBrokenCode($$"""
             using NetGen;
 
@@ -745,6 +743,34 @@ public sealed class DiagnosticLocationTests
         Assert.DoesNotContain(run.CompilationWarningsAndErrors, d => d.Severity == DiagnosticSeverity.Error);
     }
 
+    [Theory]
+    [InlineData("private int _parameters = 1; private int Twice => 2 * _parameters;")]
+    [InlineData("private void RowsPass() { }")]
+    [InlineData("private class Workspace { }")]
+    [InlineData("private const int L2Units = 3;")]
+    [InlineData("private static int Lanes => 3;")]
+    [InlineData("private void ForwardLayer1() { }")]
+    public void MemberNamedLikeAPartOfTheMachinery_IsFine_ItsNamesAreOutOfTheUsersScope(string member)
+    {
+        // The buffers, passes and kernels live in the nested NetGenCore, whose own members are found before the user's.
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(3)]
+            [Dense(2)]
+            public partial class Net
+            {
+                {{member}}
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.SurfaceSources);
+    }
+
     [Fact]
     public void MemberNamedLikeAViewOfALayerThatDoesNotExist_IsFine()
     {
@@ -763,16 +789,15 @@ public sealed class DiagnosticLocationTests
             """);
 
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "NG0022");
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Theory]
-    [InlineData("Workspace")]
+    [InlineData("NetGenCore")]
     [InlineData("Spec")]
     [InlineData("Forward")]
-    [InlineData("Team")]
+    [InlineData("_netGen")]
     [InlineData("W1")]
-    [InlineData("_parameters")]
     public void ClassNamedLikeAGeneratedMember_ReportsNG0024_AtTheClassName_InsteadOfCS0542(string name)
     {
         // Without NG0024 the trainer declares a member named like its enclosing type: CS0542 inside generated code.
@@ -796,9 +821,13 @@ public sealed class DiagnosticLocationTests
     [InlineData("W2")]
     [InlineData("Forwarder")]
     [InlineData("Net")]
+    [InlineData("Workspace")]
+    [InlineData("Team")]
+    [InlineData("_parameters")]
     public void ClassNamedLikeNoGeneratedMember_IsFine(string name)
     {
-        // W2 is a member only of networks with two layers or more.
+        // W2 is a member only of networks with two layers or more; Workspace, Team and _parameters are the machinery's,
+        // inside the nested NetGenCore, where a member named like the network's class is no clash.
         GeneratorRun run = GeneratorDriverHarness.Run($$"""
             using NetGen;
 
@@ -810,13 +839,13 @@ public sealed class DiagnosticLocationTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Theory]
-    [InlineData("protected int _parameters;", "_parameters")]
+    [InlineData("protected int _netGen;", "_netGen")]
     [InlineData("public object? Spec => null;", "Spec")]
-    [InlineData("protected internal void RowsPass() { }", "RowsPass")]
+    [InlineData("protected internal void Backward() { }", "Backward")]
     [InlineData("public int W1 => 0;", "W1")]
     public void MemberInheritedFromAPlainBaseClass_ReportsNG0025_AtTheBaseType_InsteadOfCS0108(string member, string name)
     {
@@ -894,6 +923,6 @@ public sealed class DiagnosticLocationTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 }

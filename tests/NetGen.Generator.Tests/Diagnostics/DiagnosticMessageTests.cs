@@ -41,7 +41,7 @@ public sealed class DiagnosticMessageTests
         ["NG0022"] = ("[Network(4)] [Dense(2)] public partial class Net { public float[] W1 = new float[8]; }", ["'Net' declares a member named 'W1'", "rename 'W1'"]),
         ["NG0023"] = ("[Network(4)] [Dense(3, Bias = false, BiasInit = Init.XavierNormal)] [Dense(2)] public partial class Net { }", ["Layer 1 of 'Net' sets BiasInit but has Bias = false", "remove BiasInit, or set Bias = true"]),
         ["NG0024"] = ("[Network(4)] [Dense(2)] public partial class Forward { }", ["The network class 'Forward'", "rename the class"]),
-        ["NG0025"] = ("public class Base { protected int _parameters; } [Network(4)] [Dense(2)] public partial class Net : Base { }", ["'Net' inherits a member named '_parameters' from 'Base'", "rename '_parameters' in 'Base', or do not derive 'Net' from it"]),
+        ["NG0025"] = ("public class Base { protected int Gradients; } [Network(4)] [Dense(2)] public partial class Net : Base { }", ["'Net' inherits a member named 'Gradients' from 'Base'", "rename 'Gradients' in 'Base', or do not derive 'Net' from it"]),
     };
 
     public static TheoryData<string> Ids => new(Cases.Keys.Order(StringComparer.Ordinal));

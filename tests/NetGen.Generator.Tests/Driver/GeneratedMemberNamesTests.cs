@@ -116,12 +116,21 @@ public sealed class GeneratedMemberNamesTests
     {
         GeneratorRun run = GeneratorDriverHarness.Run("using NetGen;\n\nnamespace Demo;\n\n" + Networks[network] + "\n");
         Assert.Empty(run.GeneratorDiagnostics);
-        SyntaxNode root = Assert.Single(run.GeneratedSources).SyntaxTree.GetRoot();
-
-        Assert.Empty(root.DescendantNodes().OfType<UsingDirectiveSyntax>());
         var names = new List<string>();
+        foreach (GeneratedSourceResult source in run.GeneratedSources)
+        {
+            SyntaxNode root = source.SyntaxTree.GetRoot();
+            Assert.Empty(root.DescendantNodes().OfType<UsingDirectiveSyntax>());
+            ClassDeclarationSyntax type = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText == "Net");
+            Collect(network, type, names);
+        }
 
-        ClassDeclarationSyntax type = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText == "Net");
+        return (run.Model.Layers.Count, names);
+    }
+
+    /// <summary>Adds the names of the members declared directly in <paramref name="type"/> (one part of the generated class).</summary>
+    private static void Collect(string network, ClassDeclarationSyntax type, List<string> names)
+    {
         foreach (MemberDeclarationSyntax member in type.Members)
         {
             switch (member)
@@ -146,7 +155,5 @@ public sealed class GeneratedMemberNamesTests
                     break;
             }
         }
-
-        return (run.Model.Layers.Count, names);
     }
 }

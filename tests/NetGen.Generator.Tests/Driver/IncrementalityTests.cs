@@ -127,7 +127,7 @@ public sealed class IncrementalityTests
     public void ErrorFixed_GeneratesTheSource()
     {
         (GeneratorRun first, GeneratorRun second) = RunEdit([Network], 0, Network.Replace("[Dense(8,", "[Dense(0,", StringComparison.Ordinal));
-        Assert.Single(first.GeneratedSources);
+        Assert.Single(first.SurfaceSources);
         Assert.Empty(second.GeneratedSources);
         Assert.Single(second.Diagnostics("NG0005"));
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 using NetGen.Generator.Tests.Infrastructure;
 
@@ -154,7 +155,7 @@ public sealed class RobustnessTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(
             ["event.Сети.class.int.g.cs", "event.Сети.Сеть.g.cs"],
-            run.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToArray());
+            run.SurfaceSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(
             [("@event.Сети", "@int"), ("@event.Сети", "Сеть")],
             run.Models.Select(m => (m.Namespace, m.TypeName)).Order().ToArray());
@@ -174,7 +175,7 @@ public sealed class RobustnessTests
             "using NetGen;\n\nnamespace Demo;\n\n" + container + "\n{\n    [Network(4)]\n    [Dense(2)]\n    public partial class Net { }\n}\n");
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Fact]
@@ -185,7 +186,8 @@ public sealed class RobustnessTests
         GeneratorRun run = GeneratorDriverHarness.Run("using NetGen;\n\nnamespace Demo;\n\n" + networks);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(20, run.GeneratedSources.Select(s => s.HintName).Distinct().Count());
+        Assert.Equal(20, run.SurfaceSources.Select(s => s.HintName).Distinct().Count());
+        Assert.Equal(20 * (GeneratedFileWriter.Parts.Length + 1), run.GeneratedSources.Select(s => s.HintName).Distinct().Count());
     }
 
     /// <summary>When the user's code is broken, the generated files must not be where the errors are (the user's one excepted).</summary>

@@ -58,6 +58,6 @@ public sealed class ShadowingTests
     {
         GeneratorRun run = GeneratorDriverHarness.Run(source); // compiles clean, or fails with the compiler's errors
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 }

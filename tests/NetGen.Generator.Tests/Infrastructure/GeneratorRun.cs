@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Tests.Infrastructure;
@@ -44,6 +45,13 @@ internal sealed record GeneratorRun(
 
     /// <summary>The single model of this run.</summary>
     public NetworkModel Model => Assert.Single(Models);
+
+    /// <summary>
+    /// The generated files a user reads, one per network (<c>Demo.Net.g.cs</c>); the machinery's files beside each
+    /// (<c>Demo.Net.Kernels.g.cs</c>, ...) are left out.
+    /// </summary>
+    public ImmutableArray<GeneratedSourceResult> SurfaceSources =>
+        GeneratedSources.Where(s => !GeneratedFileWriter.Parts.Any(part => s.HintName.EndsWith("." + part + ".g.cs", System.StringComparison.Ordinal))).ToImmutableArray();
 
     /// <summary>The text of the generated source with the given hint name.</summary>
     public string Source(string hintName) =>

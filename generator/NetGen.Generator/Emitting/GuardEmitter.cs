@@ -1,6 +1,7 @@
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
+using static NetGen.Generator.Emitting.EmitterText;
 
 namespace NetGen.Generator.Emitting;
 
@@ -23,38 +24,24 @@ namespace NetGen.Generator.Emitting;
 /// first, and <c>GuardAfterStep</c> scans them after the step, restoring the copy and throwing if any went non-finite.
 /// </para>
 /// <para>
-/// The hooks in the shared files are four lines: in <c>RunTrainStep</c>, <c>GuardBeforeStep</c> after the loss and
-/// <c>GuardAfterStep</c> before the return; in <c>TrainEpoch</c>'s loop, the batch index and first row for the
-/// message, reset after the loop.
+/// The passes call it in two places (<see cref="WriteBeforeStepCall"/>, <see cref="WriteAfterStepCall"/>); the epochs set
+/// <c>_guardBatch</c> and <c>_guardFirstRow</c> for its message.
 /// </para>
 /// </remarks>
-internal static partial class NetworkEmitter
+internal static class GuardEmitter
 {
-    private const string DivergenceGuard = "global::NetGen.Training.DivergenceGuard";
-    private const string DivergedException = "global::NetGen.Training.TrainingDivergedException";
+    private const string DivergenceGuard = Names.DivergenceGuard;
 
     /// <summary>The hook in <c>RunTrainStep</c> after the loss: <c>bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate);</c>.</summary>
-    private static void WriteGuardBeforeStepCall(SourceWriter writer) =>
-        writer.Line("bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate);".PadRight(44) + " // divergence guard: a finite loss, a finite step (NetworkEmitter.Guard.cs)");
+    internal static void WriteBeforeStepCall(SourceWriter writer) =>
+        writer.Line("bool backedUp = GuardBeforeStep(inputs, m, loss, learningRate);".PadRight(44) + " // divergence guard: a finite loss, a finite step");
 
     /// <summary>The hook in <c>RunTrainStep</c> before the return: <c>if (backedUp) GuardAfterStep(m, learningRate);</c>.</summary>
-    private static void WriteGuardAfterStepCall(SourceWriter writer) =>
+    internal static void WriteAfterStepCall(SourceWriter writer) =>
         writer.Line("if (backedUp) GuardAfterStep(m, learningRate);".PadRight(44) + " // divergence guard: undo a step that went non-finite");
 
-    /// <summary>The hook in <c>TrainEpoch</c>'s loop: where the batch starts, for the guard's message.</summary>
-    private static void WriteGuardBatchCall(SourceWriter writer) =>
-        writer.Line("_guardBatch = batches; _guardFirstRow = start; // for the divergence guard's message");
-
-    /// <summary>The hook in <c>TrainEpoch</c> after the loop.</summary>
-    private static void WriteGuardBatchReset(SourceWriter writer) =>
-        writer.Line("_guardBatch = _guardFirstRow = 0;");
-
-    /// <summary>The exception line of the docs of <c>TrainBatch</c> and <c>TrainEpoch</c>.</summary>
-    private static void WriteDivergedExceptionDoc(SourceWriter writer) =>
-        writer.Line("/// <exception cref=\"" + DivergedException + "\">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>");
-
-    // The guard's fields and methods, after the per-layer methods.
-    private static void WriteGuardMembers(SourceWriter writer, NetworkPlan plan)
+    /// <summary>The guard's fields and methods.</summary>
+    public static void Write(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
         writer.Line("// ---- The divergence guard of TrainBatch and TrainEpoch ----");
@@ -227,7 +214,7 @@ internal static partial class NetworkEmitter
         {
             writer.Line("int batch = _guardBatch, firstRow = _guardFirstRow;");
             writer.Line("_guardBatch = _guardFirstRow = 0;");
-            writer.Line("throw new " + DivergedException + "(batch, firstRow, m, layer, quantity, learningRate);");
+            writer.Line("throw new " + Names.DivergedException + "(batch, firstRow, m, layer, quantity, learningRate);");
         }
     }
 }

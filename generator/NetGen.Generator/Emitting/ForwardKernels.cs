@@ -1,10 +1,14 @@
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
+using static NetGen.Generator.Emitting.EmitterText;
+using static NetGen.Generator.Emitting.KernelCalls;
+using static NetGen.Generator.Emitting.KernelShapes;
 
 namespace NetGen.Generator.Emitting;
 
-internal static partial class NetworkEmitter
+/// <summary>Each layer's forward kernel: <c>Z = sigma(X W + b)</c> for a block of rows, register-blocked as the plan says.</summary>
+internal static class ForwardKernels
 {
     // private void ForwardLayer1(ReadOnlySpan<float> inputs, int first, int end, Workspace work)
     // {
@@ -12,7 +16,7 @@ internal static partial class NetworkEmitter
     //     for (; r <= end - 2; r += 2) { count = Sparse.UnionOfRows(...); ...BroadcastKernel... }
     //     for (; r < end; r++) { the same for one row }
     // }
-    private static void WriteForwardLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
+    internal static void WriteForwardLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>Layer " + t.N + " forward: <c>" + t.Equation + "</c> for rows <c>[first, end)</c>, [m x " + Names.Int(layer.Inputs) + "] to [m x " + Names.Int(layer.Units) + "].</summary>");
@@ -53,75 +57,6 @@ internal static partial class NetworkEmitter
         }
     }
 
-    /// <summary><c>private void ForwardLayer1(ReadOnlySpan&lt;float&gt; inputs, int first, int end, Workspace work)</c> or <c>ForwardLayer2(int first, int end)</c>.</summary>
-    private static string ForwardSignature(LayerPlan t) =>
-        "private void ForwardLayer" + t.N + "(" + (t.IsFirst ? Names.ReadOnlySpan + " inputs, " : string.Empty) + "int first, int end"
-        + (t.ListsInputs ? ", Workspace work" : string.Empty) + ")";
-
-    /// <summary><c>ForwardLayer1(inputs, first, end, work);</c> or <c>ForwardLayer2(first, end);</c>.</summary>
-    private static string ForwardCall(LayerPlan t, string first, string end, string work) =>
-        "ForwardLayer" + t.N + "(" + (t.IsFirst ? "inputs, " : string.Empty) + first + ", " + end + (t.ListsInputs ? ", " + work : string.Empty) + ");";
-
-    /// <summary>The <c>ref float</c> local of a layer's input: <c>x</c> (from the <c>inputs</c> span) or <c>z1</c>, <c>z2</c>, ...</summary>
-    private static string InputRef(LayerPlan t) => t.IsFirst ? "x" : "z" + t.PreviousN;
-
-    /// <summary>
-    /// Writes a kernel for the layer's width: the scalar one below 4 units; from 16 units the <c>Vector&lt;float&gt;</c>
-    /// one; in between both vector kernels, behind <c>if (units &lt; Lanes)</c>: 128-bit vectors when the layer is narrower
-    /// than <c>Vector&lt;float&gt;</c> (a 10-unit layer at 16 lanes), the natural width otherwise. The JIT keeps one.
-    /// </summary>
-    private static void WriteByWidth(SourceWriter writer, UnitFit fit, string unitsConst, System.Action scalar, System.Action<VectorWidth> vector)
-    {
-        if (fit == UnitFit.Scalar)
-        {
-            scalar();
-            return;
-        }
-
-        if (fit == UnitFit.Vector)
-        {
-            vector(VectorWidth.Natural);
-            return;
-        }
-
-        using (writer.Block("if (" + unitsConst + " < " + Simd.Lanes + ")"))
-        {
-            writer.Line("// Fewer units than Vector<float> holds: 128-bit vectors of 4 floats.");
-            vector(VectorWidth.Narrow);
-        }
-
-        using (writer.Block("else"))
-            vector(VectorWidth.Natural);
-    }
-
-    /// <summary>
-    /// Writes the vector path, the scalar path, or both behind <c>if (units &lt; Lanes)</c>, as the width allows:
-    /// a layer of fewer than 4 units never fills a vector, one of 16 or more always does.
-    /// </summary>
-    private static void WriteNarrowOrWide(SourceWriter writer, UnitFit fit, string unitsConst, System.Action narrow, System.Action wide)
-    {
-        if (fit == UnitFit.Scalar)
-        {
-            narrow();
-            return;
-        }
-
-        if (fit == UnitFit.Vector)
-        {
-            wide();
-            return;
-        }
-
-        using (writer.Block("if (" + unitsConst + " < " + Simd.Lanes + ")"))
-        {
-            writer.Line("// Fewer units than one vector holds: one float at a time.");
-            narrow();
-        }
-
-        using (writer.Block("else"))
-            wide();
-    }
-
     // for (int r = first; r < end; r++) { float s0 = b[0], s1 = b[1], ...; for (i) { a = X[r, i]; s0 += a W[i, 0]; ... } Z[r, :] = s }
     private static void WriteForwardNarrow(SourceWriter writer, LayerPlan t, string input, string output)
     {
@@ -139,33 +74,6 @@ internal static partial class NetworkEmitter
                 row: Simd.At("w" + t.N, "i * " + t.UnitsConst),
                 store: j => Simd.Element("out0", Names.Int(j)) + " = " + (layer.Activation == Activation.ReLU ? "s" + Names.Int(j) + " > 0f ? s" + Names.Int(j) + " : 0f" : "s" + Names.Int(j)) + ";");
         }
-    }
-
-    /// <summary>
-    /// The scalar form of the broadcast kernel, for rows narrower than a vector: one accumulator per unit, unrolled, so
-    /// that the sums are independent chains: <c>s_j (+)= a * row[j]</c> over the steps of <paramref name="loop"/>.
-    /// </summary>
-    private static void WriteScalarAccumulators(SourceWriter writer, int units, System.Func<int, string> init, string loop, string scalar, string row, System.Func<int, string> store)
-    {
-        for (int j = 0; j < units; j += 4)
-        {
-            int n = System.Math.Min(4, units - j);
-            writer.Line("float " + string.Join(", ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " = " + init(u))) + ";");
-        }
-
-        using (writer.Block(loop))
-        {
-            writer.Line("float a = " + scalar + ";");
-            writer.Line("ref float row = " + row + ";");
-            for (int j = 0; j < units; j += 4)
-            {
-                int n = System.Math.Min(4, units - j);
-                writer.Line(string.Join(" ", Enumerable.Range(j, n).Select(u => "s" + Names.Int(u) + " += a * " + Simd.Element("row", Names.Int(u)) + ";")));
-            }
-        }
-
-        for (int j = 0; j < units; j++)
-            writer.Line(store(j));
     }
 
     // Blocks of the plan's rows, then the rows left over one at a time; each a BroadcastKernel over the inputs (or the list of nonzero ones).
@@ -229,9 +137,4 @@ internal static partial class NetworkEmitter
         kernel.Write(writer);
     }
 
-    /// <summary>Row <c>r + k</c> of a block, as an expression: <c>r</c>, <c>(r + 1)</c>, ...</summary>
-    private static string Row(string r, int k) => k == 0 ? r : "(" + r + " + " + Names.Int(k) + ")";
-
-    /// <summary>The value of block row <paramref name="row"/> at list entry <c>k</c> (each row's values are a list of their own).</summary>
-    private static string ListValue(int row) => Simd.Element("values", row == 0 ? "k" : row == 1 ? "ListStride + k" : Names.Int(row) + " * ListStride + k");
 }

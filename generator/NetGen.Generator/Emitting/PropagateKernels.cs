@@ -1,17 +1,24 @@
 using System.Linq;
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
+using static NetGen.Generator.Emitting.EmitterText;
+using static NetGen.Generator.Emitting.KernelCalls;
+using static NetGen.Generator.Emitting.KernelShapes;
 
 namespace NetGen.Generator.Emitting;
 
-internal static partial class NetworkEmitter
+/// <summary>
+/// Each layer's backward kernel: the gradient handed to the layer before, <c>G_{n-1} = sigma'(P_{n-1}) o (G_n W_n^T)</c>,
+/// and for the first layer the gradient with respect to the inputs.
+/// </summary>
+internal static class PropagateKernels
 {
     // private void PropagateLayer2(int first, int end)
     // {
     //     // G1 = 1{Z1 > 0} o (G2 W2^T): 4 rows at a time, over the 10 units of layer 2, W2^T's rows (a copy) as vectors
     // }
     // and for the first layer, PropagateLayer1(Span<float> inputGradients, int m): dX = G1 W1^T, by dot products.
-    private static void WritePropagateLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
+    internal static void WritePropagateLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         if (t.IsFirst)
         {
@@ -216,33 +223,6 @@ internal static partial class NetworkEmitter
                     writer.Line("if (" + t.UnitsConst + " % " + Simd.Lanes + " != 0)");
                     writer.Line("    s = " + Simd.MultiplyAdd("deltaTail", Simd.Load("weights", t.UnitsConst + " - " + Simd.Lanes), "s") + ";");
                     writer.Line(Simd.Element("row", "i") + " = " + Simd.Sum("s") + ";");
-                }
-            }
-        }
-    }
-
-    // private void TransposeWeights() { for each layer after the first: _w2t[k, i] = W2[i, k] }
-    private static void WriteTransposeWeights(SourceWriter writer, NetworkPlan plan)
-    {
-        writer.Line("/// <summary>");
-        writer.Line("/// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:");
-        writer.Line("/// a row of the copy is a contiguous run of the previous layer's units. Taken before the weights change.");
-        writer.Line("/// </summary>");
-        WriteKernelAttributes(writer);
-        using (writer.Block("private void TransposeWeights()"))
-        {
-            foreach (LayerPlan t in plan.Layers)
-            {
-                if (!t.HasTransposedWeights)
-                    continue;
-                using (writer.Block())
-                {
-                    writer.Line("// " + t.TransposedField + " = " + t.Weights + "^T, [" + Names.Int(t.Layer.Units) + " x " + Names.Int(t.Layer.Inputs) + "]");
-                    writer.Line(Simd.ArrayRef("w", "_parameters", t.WeightOffset));
-                    writer.Line(Simd.ArrayRef("wt", t.TransposedField));
-                    writer.Line("for (int i = 0; i < " + t.InputsConst + "; i++)");
-                    writer.Line("    for (int k = 0; k < " + t.UnitsConst + "; k++)");
-                    writer.Line("        " + Simd.Element("wt", "k * " + t.InputsConst + " + i") + " = " + Simd.Element("w", "i * " + t.UnitsConst + " + k") + ";");
                 }
             }
         }

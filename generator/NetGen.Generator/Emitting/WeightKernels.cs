@@ -1,16 +1,23 @@
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
+using static NetGen.Generator.Emitting.EmitterText;
+using static NetGen.Generator.Emitting.KernelCalls;
+using static NetGen.Generator.Emitting.KernelShapes;
 
 namespace NetGen.Generator.Emitting;
 
-internal static partial class NetworkEmitter
+/// <summary>
+/// Each layer's weight kernels: the gradient <c>dW = X^T G</c> into <c>Gradients</c>, and the fused SGD update
+/// <c>W -= learningRate X^T G</c> without storing it, by pieces of the layer's inputs.
+/// </summary>
+internal static class WeightKernels
 {
     // private void BackwardLayer2(int m, int firstInput, int endInput)
     // {
     //     // dW2 = Z1^T G2 for inputs [firstInput, endInput): 4 inputs at a time, over the batch, vectors of units in registers
     //     // db2 = 1^T G2 (by the piece that starts at input 0)
     // }
-    private static void WriteBackwardLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
+    internal static void WriteBackwardLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>");
@@ -29,7 +36,7 @@ internal static partial class NetworkEmitter
     // {
     //     // W2 -= learningRate Z1^T G2 for inputs [firstInput, endInput), b2 -= learningRate 1^T G2, without storing the gradient
     // }
-    private static void WriteUpdateLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
+    internal static void WriteUpdateLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>");
@@ -44,15 +51,6 @@ internal static partial class NetworkEmitter
             WriteParameterGradientBody(writer, plan, t, update: true);
         }
     }
-
-    /// <summary><c>private void UpdateLayer1(ReadOnlySpan&lt;float&gt; inputs, int m, int firstInput, int endInput, float learningRate, Workspace work)</c>.</summary>
-    private static string WeightsSignature(string method, LayerPlan t, string extra) =>
-        "private void " + method + t.N + "(" + (t.IsFirst ? Names.ReadOnlySpan + " inputs, " : string.Empty)
-        + "int m, int firstInput, int endInput" + extra + (t.ListsInputs ? ", Workspace work" : string.Empty) + ")";
-
-    /// <summary><c>UpdateLayer1(inputs, m, first, end, learningRate, work);</c> and the like.</summary>
-    private static string WeightsCall(string method, LayerPlan t, string first, string end, string extra, string work) =>
-        method + t.N + "(" + (t.IsFirst ? "inputs, " : string.Empty) + "m, " + first + ", " + end + extra + (t.ListsInputs ? ", " + work : string.Empty) + ");";
 
     private static void WriteParameterGradientBody(SourceWriter writer, NetworkPlan plan, LayerPlan t, bool update)
     {

@@ -1,10 +1,34 @@
 using NetGen.Generator.Model;
 using NetGen.Generator.Planning;
+using static NetGen.Generator.Emitting.EmitterText;
 
 namespace NetGen.Generator.Emitting;
 
-internal static partial class NetworkEmitter
+/// <summary>
+/// The loss at the output layer: the output gradient <c>G_L</c> and each row's loss for rows of a batch, the batch loss
+/// of an evaluation, and the batch's targets copied where the passes read them.
+/// </summary>
+internal static class LossEmitter
 {
+    /// <summary>The output gradient, the loss, and the copies of the targets.</summary>
+    public static void Write(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.Line();
+        WriteOutputGradient(writer, plan);
+        writer.Line();
+        WriteOutputLoss(writer, plan);
+        foreach (TargetKind kind in TargetKind.For(plan))
+        {
+            writer.Line();
+            WriteSetTargets(writer, plan, kind);
+        }
+
+        if (!plan.IsClassifier)
+            return;
+        writer.Line();
+        WriteWidenLabels(writer);
+    }
+
     // private void OutputGradient(int m, int first, int end)
     // {
     //     // G2 = (softmax(Z2) - I_y) / m ... for rows [first, end), each row's loss into _rowLosses
