@@ -10,11 +10,14 @@ internal static class EmitterText
     public static void WriteGeneratedCode(SourceWriter writer) =>
         writer.Line("[" + Names.GeneratedCode + "(\"NetGen.Generator\", \"" + Names.GeneratorVersion + "\")]");
 
-    /// <summary><c>[GeneratedCode]</c> and <c>[MethodImpl(MethodImplOptions.AggressiveOptimization)]</c>.</summary>
+    /// <summary>
+    /// <c>[GeneratedCode]</c> and <c>[MethodImpl(MethodImplOptions.AggressiveOptimization)]</c>: a kernel is optimized from
+    /// its first call, with no slow tier-0 version (the kernels file's header says so once).
+    /// </summary>
     public static void WriteKernelAttributes(SourceWriter writer)
     {
         WriteGeneratedCode(writer);
-        writer.Line("[" + Names.MethodImpl + "(" + Names.MethodImplOptions + ".AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels");
+        writer.Line("[" + Names.MethodImpl + "(" + Names.MethodImplOptions + ".AggressiveOptimization)]");
     }
 
     /// <summary>

@@ -24,6 +24,11 @@ namespace NetGen.Generator.Emitting;
 /// first, and <c>GuardAfterStep</c> scans them after the step, restoring the copy and throwing if any went non-finite.
 /// </para>
 /// <para>
+/// The hot path, <c>GuardBeforeStep</c>, calls one small method per layer (<c>GuardStep3</c>, ...), inlined, so that a
+/// network of 64 layers keeps every method small; the paths that only run when a step went wrong walk tables of the
+/// layers (where each layer's parameters start, its width, its names) instead of one block of code per layer.
+/// </para>
+/// <para>
 /// The passes call it in two places (<see cref="WriteBeforeStepCall"/>, <see cref="WriteAfterStepCall"/>); the epochs set
 /// <c>_guardBatch</c> and <c>_guardFirstRow</c> for its message.
 /// </para>
@@ -40,7 +45,7 @@ internal static class GuardEmitter
     internal static void WriteAfterStepCall(SourceWriter writer) =>
         writer.Line("if (backedUp) GuardAfterStep(m, learningRate);".PadRight(44) + " // divergence guard: undo a step that went non-finite");
 
-    /// <summary>The guard's fields and methods.</summary>
+    /// <summary>The guard's fields, tables and methods.</summary>
     public static void Write(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
@@ -52,21 +57,41 @@ internal static class GuardEmitter
         writer.Line("// The parameters before a step whose bounds did not prove it finite; allocated by the first such step.");
         writer.Line("private float[]? _guardBackup;");
         writer.Line();
+        WriteTables(writer, plan);
+        writer.Line();
         WriteGuardBeforeStep(writer, plan);
+        foreach (LayerPlan t in plan.Layers.Reverse())
+        {
+            writer.Line();
+            WriteGuardStep(writer, plan, t);
+        }
+
         writer.Line();
-        WriteGuardAfterStep(writer, plan);
+        WriteGuardAfterStep(writer);
         writer.Line();
-        WriteGuardGradients(writer, plan);
+        WriteGuardGradients(writer);
         writer.Line();
         WriteGuardLoss(writer, plan);
         writer.Line();
         WriteThrowDiverged(writer);
     }
 
+    // private static readonly int[] GuardLayerStarts = { 0, 78400, 79400 }; ... the layers as data, for the rare paths.
+    private static void WriteTables(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.Line("// The layers as data, for the paths that run only when a step went wrong: where each layer's parameters start (and");
+        writer.Line("// where the last ends), each layer's units, the names of its tensors and of what its forward kernel stores.");
+        writer.Line("private const int GuardLayers = " + Names.Int(plan.Layers.Count) + ";");
+        writer.Line("private static readonly int[] GuardLayerStarts = { " + string.Join(", ", plan.Layers.Select(t => Names.Int(t.Layer.WeightOffset)).Append(Names.Int(plan.ParameterCount))) + " };");
+        writer.Line("private static readonly int[] GuardLayerUnits = { " + string.Join(", ", plan.Layers.Select(t => Names.Int(t.Units))) + " };");
+        writer.Line("private static readonly string[] GuardTensors = { " + string.Join(", ", plan.Layers.Select(t => "\"" + t.Weights + (t.HasBias ? ", " + t.Bias : string.Empty) + "\"")) + " };");
+        writer.Line("private static readonly string[] GuardAffines = { " + string.Join(", ", plan.Layers.Select(t => "\"" + (t.KeepsPreActivation ? "the pre-activations " + t.Pre : "the activations " + t.Output) + "\"")) + " };");
+    }
+
     // private bool GuardBeforeStep(inputs, m, loss, learningRate)
     // {
     //     GuardLoss(m, loss, learningRate);
-    //     double rate = max(1, |lr|); g2 = sum|G2|; g1 = max|W2| L2Inputs g2; change = max over layers of rate max(1, max|Z_{n-1}|) g_n;
+    //     double rate = max(1, |lr|); g = sum|G_L|; g = GuardStepL(..., g, ref change); ...; GuardStep1(..., g, ref change);
     //     if (change < 2^100) return false;  backup; return true;
     // }
     private static void WriteGuardBeforeStep(SourceWriter writer, NetworkPlan plan)
@@ -86,29 +111,14 @@ internal static class GuardEmitter
             writer.Line();
             writer.Line("// sum|" + output.Delta + "|, from the loss layer; a NaN or infinity in it stops the step here.");
             writer.Line("double rate = " + Names.Math + ".Max(1.0, " + Names.Math + ".Abs((double)learningRate));");
-            string g = "g" + output.N;
-            writer.Line("double " + g + " = " + DivergenceGuard + ".SumAbs(" + Rows(output.DeltaField, output.UnitsConst) + ");");
-            writer.Line("if (!double.IsFinite(" + g + "))");
+            writer.Line("double g = " + DivergenceGuard + ".SumAbs(" + Rows(output.DeltaField, output.UnitsConst) + ");");
+            writer.Line("if (!double.IsFinite(g))");
             writer.Line("    ThrowDiverged(m, learningRate, " + output.N + ", \"the gradient " + output.Delta + "\");");
             writer.Line();
             writer.Line("// The largest change any parameter can take, layer by layer from the output down.");
             writer.Line("double change = 0;");
             foreach (LayerPlan t in plan.Layers.Reverse())
-            {
-                string gn = "g" + t.N;
-                if (t.Layer.Index < plan.Layers.Count - 1)
-                {
-                    LayerPlan next = plan.Layers[t.Layer.Index + 1];
-                    string gNext = "g" + next.N;
-                    string w = "new " + Names.ReadOnlySpan + "(_parameters, " + next.WeightOffset + ", " + next.InputsConst + " * " + next.UnitsConst + ")";
-                    writer.Line("double " + gn + " = " + DivergenceGuard + ".MaxAbs(" + w + ") * " + next.InputsConst + " * " + gNext + "; // sum|" + t.Delta + "| <= max|" + next.Weights + "| " + Names.Int(next.Layer.Inputs) + " sum|" + next.Delta + "|");
-                }
-
-                string input = t.IsFirst ? "inputs" : Rows(t.InputField, t.InputsConst);
-                writer.Line("change = " + Names.Math + ".Max(change, rate * " + Names.Math + ".Max(1.0, " + DivergenceGuard + ".MaxAbs(" + input + ")) * " + gn + "); // " + t.Weights
-                    + (t.Layer.HasBias ? ", " + t.Bias : string.Empty) + ": max(1, |lr|) max(1, max|" + t.Input + "|) sum|" + t.Delta + "|");
-            }
-
+                writer.Line((t.IsFirst ? string.Empty : "g = ") + "GuardStep" + t.N + "(" + (t.IsFirst ? "inputs, " : string.Empty) + "m, rate, g, ref change);");
             writer.Line("if (change < " + DivergenceGuard + ".SafeMagnitude)");
             writer.Line("    return false; // proven: every float of the step stays finite (NaN bounds fail this test)");
             writer.Line();
@@ -119,8 +129,30 @@ internal static class GuardEmitter
         }
     }
 
+    // private double GuardStep2(int m, double rate, double g, ref double change): layer 2's largest change; returns sum|G1|'s bound.
+    private static void WriteGuardStep(SourceWriter writer, NetworkPlan plan, LayerPlan t)
+    {
+        string input = t.IsFirst ? "inputs" : Rows(t.InputField, t.InputsConst);
+        writer.Line("/// <summary>Layer " + t.N + " of <see cref=\"GuardBeforeStep\"/>, with <paramref name=\"g\"/> bounding <c>sum|" + t.Delta + "|</c>: "
+            + (t.IsFirst ? "its largest change." : "its largest change, and the bound of <c>sum|" + plan.Before(t).Delta + "|</c>.") + "</summary>");
+        WriteGeneratedCode(writer);
+        writer.Line("[" + Names.MethodImpl + "(" + Names.MethodImplOptions + ".AggressiveInlining)]");
+        string signature = "private " + (t.IsFirst ? "void" : "double") + " GuardStep" + t.N + "(" + (t.IsFirst ? Names.ReadOnlySpan + " inputs, " : string.Empty)
+            + "int m, double rate, double g, ref double change)";
+        using (writer.Block(signature))
+        {
+            writer.Line("// " + t.Weights + (t.HasBias ? ", " + t.Bias : string.Empty) + ": max(1, |lr|) max(1, max|" + t.Input + "|) sum|" + t.Delta + "|");
+            writer.Line("change = " + Names.Math + ".Max(change, rate * " + Names.Math + ".Max(1.0, " + DivergenceGuard + ".MaxAbs(" + input + ")) * g);");
+            if (t.IsFirst)
+                return;
+            string w = "new " + Names.ReadOnlySpan + "(_parameters, " + t.WeightOffset + ", " + t.InputsConst + " * " + t.UnitsConst + ")";
+            writer.Line("return " + DivergenceGuard + ".MaxAbs(" + w + ") * " + t.InputsConst + " * g; // sum|" + plan.Before(t).Delta + "| <= max|" + t.Weights + "| "
+                + Names.Int(t.Inputs) + " sum|" + t.Delta + "|");
+        }
+    }
+
     // private void GuardAfterStep(int m, float learningRate): any non-finite parameter -> restore the copy, throw.
-    private static void WriteGuardAfterStep(SourceWriter writer, NetworkPlan plan)
+    private static void WriteGuardAfterStep(SourceWriter writer)
     {
         writer.Line("/// <summary>");
         writer.Line("/// After a step that <see cref=\"GuardBeforeStep\"/> could not prove finite: if a parameter went NaN or infinite, restore");
@@ -130,20 +162,24 @@ internal static class GuardEmitter
         using (writer.Block("private void GuardAfterStep(int m, float learningRate)"))
         {
             writer.Line("int layer = 0;");
-            foreach (LayerPlan t in plan.Layers.Reverse())
+            writer.Line("for (int n = GuardLayers; n >= 1 && layer == 0; n--)");
+            using (writer.Block())
             {
-                writer.Line("if (layer == 0 && " + DivergenceGuard + ".FirstNonFinite(new " + Names.ReadOnlySpan + "(_parameters, " + t.WeightOffset + ", " + Names.Int(t.Layer.ParameterCount) + ")) >= 0)");
-                writer.Line("    layer = " + t.N + ";");
+                writer.Line("var parameters = new " + Names.ReadOnlySpan + "(_parameters, GuardLayerStarts[n - 1], GuardLayerStarts[n] - GuardLayerStarts[n - 1]);");
+                writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(parameters) >= 0)");
+                writer.Line("    layer = n;");
             }
 
             writer.Line("if (layer == 0)");
             writer.Line("    return;");
             writer.Line();
             writer.Line("global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);");
-            foreach (LayerPlan t in plan.Layers.Reverse().Skip(1))
+            writer.Line("float[][] gradients = GuardGradientBuffers();");
+            writer.Line("for (int n = GuardLayers - 1; n >= 1; n--)");
+            using (writer.Block())
             {
-                writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(" + Rows(t.DeltaField, t.UnitsConst) + ") >= 0)");
-                writer.Line("    ThrowDiverged(m, learningRate, " + t.N + ", \"the gradient " + t.Delta + "\");");
+                writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(new " + Names.ReadOnlySpan + "(gradients[n - 1], 0, m * GuardLayerUnits[n - 1])) >= 0)");
+                writer.Line("    ThrowDiverged(m, learningRate, n, \"the gradient G\" + n.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
             }
 
             writer.Line("ThrowDiverged(m, learningRate, layer, \"the parameters\");");
@@ -151,7 +187,7 @@ internal static class GuardEmitter
     }
 
     // private bool GuardGradients(int m, double loss, float learningRate): the unfused step's check, on Gradients.
-    private static void WriteGuardGradients(SourceWriter writer, NetworkPlan plan)
+    private static void WriteGuardGradients(SourceWriter writer)
     {
         writer.Line("/// <summary>");
         writer.Line("/// The divergence guard of the unfused step (<c>TrainEpoch</c> with a <c>GradientHealth</c>), with <see cref=\"Gradients\"/> full and");
@@ -164,12 +200,14 @@ internal static class GuardEmitter
         {
             writer.Line("GuardLoss(m, loss, learningRate);");
             writer.Line("float largest = 0f;");
-            foreach (LayerPlan t in plan.Layers.Reverse())
+            writer.Line("for (int n = GuardLayers; n >= 1; n--)");
+            using (writer.Block())
             {
-                writer.Line("float g" + t.N + " = " + DivergenceGuard + ".MaxAbs(new " + Names.ReadOnlySpan + "(_gradients, " + t.WeightOffset + ", " + Names.Int(t.Layer.ParameterCount) + "));");
-                writer.Line("if (!float.IsFinite(g" + t.N + "))");
-                writer.Line("    ThrowDiverged(m, learningRate, " + t.N + ", \"the gradient of " + t.Weights + (t.Layer.HasBias ? ", " + t.Bias : string.Empty) + "\");");
-                writer.Line("largest = " + Names.MathF + ".Max(largest, g" + t.N + ");");
+                writer.Line("var gradient = new " + Names.ReadOnlySpan + "(_gradients, GuardLayerStarts[n - 1], GuardLayerStarts[n] - GuardLayerStarts[n - 1]);");
+                writer.Line("float g = " + DivergenceGuard + ".MaxAbs(gradient);");
+                writer.Line("if (!float.IsFinite(g))");
+                writer.Line("    ThrowDiverged(m, learningRate, n, \"the gradient of \" + GuardTensors[n - 1]);");
+                writer.Line("largest = " + Names.MathF + ".Max(largest, g);");
             }
 
             writer.Line("if (" + Names.Math + ".Abs((double)learningRate) * largest < " + DivergenceGuard + ".SafeMagnitude)");
@@ -193,15 +231,20 @@ internal static class GuardEmitter
         {
             writer.Line("if (float.IsFinite(" + reduced + "))");
             writer.Line("    return;");
-            foreach (LayerPlan t in plan.Layers)
+            writer.Line("float[][] affines = { " + string.Join(", ", plan.Layers.Select(t => t.AffineField)) + " };");
+            writer.Line("for (int n = 1; n <= GuardLayers; n++)");
+            using (writer.Block())
             {
-                string what = t.KeepsPreActivation ? "the pre-activations " + t.Pre : "the activations " + t.Output;
-                writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(" + Rows(t.AffineField, t.UnitsConst) + ") >= 0)");
-                writer.Line("    ThrowDiverged(m, learningRate, " + t.N + ", \"" + what + "\");");
+                writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(new " + Names.ReadOnlySpan + "(affines[n - 1], 0, m * GuardLayerUnits[n - 1])) >= 0)");
+                writer.Line("    ThrowDiverged(m, learningRate, n, GuardAffines[n - 1]);");
             }
 
             writer.Line("ThrowDiverged(m, learningRate, " + Names.Int(plan.OutputLayer.Number) + ", \"the loss\");");
         }
+
+        writer.Line();
+        writer.Line("/// <summary>Each layer's G buffer, for the guard's message (only on the way to a throw).</summary>");
+        writer.Line("private float[][] GuardGradientBuffers() => new[] { " + string.Join(", ", plan.Layers.Select(t => t.DeltaField)) + " };");
     }
 
     // private void ThrowDiverged(int m, float learningRate, int layer, string quantity)

@@ -19,7 +19,7 @@ internal static class NetworkEmitter
     {
         GeneratedFileWriter surface = GeneratedFileWriter.Surface(plan, writer => SurfaceEmitter.WriteTypeRemarks(writer, plan));
         GeneratedFileWriter passes = GeneratedFileWriter.Core(plan, GeneratedFileWriter.Passes, "The machinery: buffers, argument checks, and the passes over a batch.", nullable: true);
-        GeneratedFileWriter kernels = GeneratedFileWriter.Core(plan, GeneratedFileWriter.Kernels, "The kernels: each layer's forward, backward, propagate and update methods.", nullable: false);
+        GeneratedFileWriter kernels = GeneratedFileWriter.Core(plan, GeneratedFileWriter.Kernels, "The kernels: each layer's forward, backward, propagate and update methods, optimized from the first call.", nullable: false);
         GeneratedFileWriter threading = GeneratedFileWriter.Core(plan, GeneratedFileWriter.Threading, "The step on a team of threads: blocks of rows, then pieces of the layers' inputs.", nullable: true);
         GeneratedFileWriter guard = GeneratedFileWriter.Core(plan, GeneratedFileWriter.Guard, "The divergence guard, and the epoch that measures gradient health.", nullable: true);
         GeneratedFileWriter secondOrder = GeneratedFileWriter.Core(plan, GeneratedFileWriter.SecondOrder, "Second order: the Hessian-vector product by the R-operator.", nullable: true);

@@ -11,26 +11,31 @@ internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
 
-    /// <summary>The longest comment line written as it is; longer <c>//</c> and <c>///</c> lines wrap at a space before it.</summary>
-    public const int MaxCommentLine = 150;
     private readonly StringBuilder _text = new();
     private int _indent;
 
     /// <summary>
-    /// Writes one line at the current indentation (an empty line stays empty). A comment line longer than
-    /// <see cref="MaxCommentLine"/> with its indentation goes on over as many lines as it needs, each with its marker.
+    /// Writes one line at the current indentation (an empty line stays empty). A line longer than
+    /// <see cref="LineBreaks.MaxLine"/> with its indentation goes on over as many lines as it needs: a comment with its
+    /// marker on each, code where <see cref="LineBreaks"/> finds room.
     /// </summary>
     public SourceWriter Line(string line = "")
     {
-        string marker = line.StartsWith("/// ", StringComparison.Ordinal) ? "/// " : line.StartsWith("// ", StringComparison.Ordinal) ? "// " : string.Empty;
-        int room = MaxCommentLine - _indent * IndentUnit.Length;
-        if (marker.Length > 0 && line.Length > room)
+        int room = LineBreaks.MaxLine - _indent * IndentUnit.Length;
+        if (line.Length > room)
         {
-            int cut = line.LastIndexOf(' ', room);
+            string marker = line.StartsWith("/// ", StringComparison.Ordinal) ? "/// " : line.StartsWith("// ", StringComparison.Ordinal) ? "// " : string.Empty;
+            (int cut, bool statement) = LineBreaks.Find(line, room);
             if (cut > marker.Length)
             {
-                Line(line.Substring(0, cut));
-                return Line(marker + line.Substring(cut + 1));
+                Line(line.Substring(0, cut).TrimEnd());
+                string rest = marker + line.Substring(cut).TrimStart();
+                if (marker.Length > 0 || statement)
+                    return Line(rest);
+                _indent++;
+                Line(rest);
+                _indent--;
+                return this;
             }
         }
 

@@ -32,9 +32,9 @@ public sealed class NetworkEmitterTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void TheFileAUserReads_HasNoLineLongerThan150Characters(string shape)
+    public void NoGeneratedLine_IsLongerThan150Characters(string shape)
     {
-        string[] tooLong = NetworkEmitter.Emit(Model(shape)).Take(1)
+        string[] tooLong = NetworkEmitter.Emit(Model(shape))
             .SelectMany(file => file.Text.Split('\n').Select(line => (file.HintName, line)))
             .Where(entry => entry.line.Length > 150)
             .Select(entry => entry.HintName + ": " + entry.line.Trim())

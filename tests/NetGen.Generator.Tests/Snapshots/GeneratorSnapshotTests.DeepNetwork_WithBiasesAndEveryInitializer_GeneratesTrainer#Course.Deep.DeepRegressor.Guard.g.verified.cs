@@ -57,6 +57,15 @@ namespace Course.Deep
             // The parameters before a step whose bounds did not prove it finite; allocated by the first such step.
             private float[]? _guardBackup;
 
+            // The layers as data, for the paths that run only when a step went wrong: where each layer's parameters start (and
+            // where the last ends), each layer's units, the names of its tensors and of what its forward kernel stores.
+            private const int GuardLayers = 4;
+            private static readonly int[] GuardLayerStarts = { 0, 594, 900, 970, 994 };
+            private static readonly int[] GuardLayerUnits = { 33, 9, 7, 3 };
+            private static readonly string[] GuardTensors = { "W1, b1", "W2, b2", "W3, b3", "W4, b4" };
+            private static readonly string[] GuardAffines = { "the pre-activations P1", "the pre-activations P2", "the pre-activations P3",
+                "the pre-activations P4" };
+
             /// <summary>
             /// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then
             /// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>G4</c>, then
@@ -72,19 +81,16 @@ namespace Course.Deep
 
                 // sum|G4|, from the loss layer; a NaN or infinity in it stops the step here.
                 double rate = global::System.Math.Max(1.0, global::System.Math.Abs((double)learningRate));
-                double g4 = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units));
-                if (!double.IsFinite(g4))
+                double g = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units));
+                if (!double.IsFinite(g))
                     ThrowDiverged(m, learningRate, 4, "the gradient G4");
 
                 // The largest change any parameter can take, layer by layer from the output down.
                 double change = 0;
-                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs))) * g4); // W4, b4: max(1, |lr|) max(1, max|Z3|) sum|G4|
-                double g3 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units)) * L4Inputs * g4; // sum|G3| <= max|W4| 7 sum|G4|
-                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs))) * g3); // W3, b3: max(1, |lr|) max(1, max|Z2|) sum|G3|
-                double g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units)) * L3Inputs * g3; // sum|G2| <= max|W3| 9 sum|G3|
-                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g2); // W2, b2: max(1, |lr|) max(1, max|Z1|) sum|G2|
-                double g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units)) * L2Inputs * g2; // sum|G1| <= max|W2| 33 sum|G2|
-                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g1); // W1, b1: max(1, |lr|) max(1, max|X|) sum|G1|
+                g = GuardStep4(m, rate, g, ref change);
+                g = GuardStep3(m, rate, g, ref change);
+                g = GuardStep2(m, rate, g, ref change);
+                GuardStep1(inputs, m, rate, g, ref change);
                 if (change < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
                     return false; // proven: every float of the step stays finite (NaN bounds fail this test)
 
@@ -92,6 +98,58 @@ namespace Course.Deep
                 _guardBackup ??= new float[ParameterCount];
                 global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
                 return true;
+            }
+
+            /// <summary>Layer 4 of <see cref="GuardBeforeStep"/>, with <paramref name="g"/> bounding <c>sum|G4|</c>: its largest change, and the
+            /// bound of <c>sum|G3|</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private double GuardStep4(int m, double rate, double g, ref double change)
+            {
+                // W4, b4: max(1, |lr|) max(1, max|Z3|) sum|G4|
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0,
+                    global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs))) * g);
+                return global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W4Offset,
+                    L4Inputs * L4Units)) * L4Inputs * g;
+                // sum|G3| <= max|W4| 7 sum|G4|
+            }
+
+            /// <summary>Layer 3 of <see cref="GuardBeforeStep"/>, with <paramref name="g"/> bounding <c>sum|G3|</c>: its largest change, and the
+            /// bound of <c>sum|G2|</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private double GuardStep3(int m, double rate, double g, ref double change)
+            {
+                // W3, b3: max(1, |lr|) max(1, max|Z2|) sum|G3|
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0,
+                    global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs))) * g);
+                return global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W3Offset,
+                    L3Inputs * L3Units)) * L3Inputs * g;
+                // sum|G2| <= max|W3| 9 sum|G3|
+            }
+
+            /// <summary>Layer 2 of <see cref="GuardBeforeStep"/>, with <paramref name="g"/> bounding <c>sum|G2|</c>: its largest change, and the
+            /// bound of <c>sum|G1|</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private double GuardStep2(int m, double rate, double g, ref double change)
+            {
+                // W2, b2: max(1, |lr|) max(1, max|Z1|) sum|G2|
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0,
+                    global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g);
+                return global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset,
+                    L2Inputs * L2Units)) * L2Inputs * g;
+                // sum|G1| <= max|W2| 33 sum|G2|
+            }
+
+            /// <summary>Layer 1 of <see cref="GuardBeforeStep"/>, with <paramref name="g"/> bounding <c>sum|G1|</c>: its largest change.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void GuardStep1(global::System.ReadOnlySpan<float> inputs, int m, double rate, double g, ref double change)
+            {
+                // W1, b1: max(1, |lr|) max(1, max|X|) sum|G1|
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0,
+                    global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g);
             }
 
             /// <summary>
@@ -102,24 +160,24 @@ namespace Course.Deep
             private void GuardAfterStep(int m, float learningRate)
             {
                 int layer = 0;
-                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W4Offset, 24)) >= 0)
-                    layer = 4;
-                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W3Offset, 70)) >= 0)
-                    layer = 3;
-                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, 306)) >= 0)
-                    layer = 2;
-                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W1Offset, 594)) >= 0)
-                    layer = 1;
+                for (int n = GuardLayers; n >= 1 && layer == 0; n--)
+                {
+                    var parameters = new global::System.ReadOnlySpan<float>(_parameters, GuardLayerStarts[n - 1],
+                        GuardLayerStarts[n] - GuardLayerStarts[n - 1]);
+                    if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(parameters) >= 0)
+                        layer = n;
+                }
                 if (layer == 0)
                     return;
 
                 global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 3, "the gradient G3");
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 2, "the gradient G2");
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g1, 0, m * L1Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 1, "the gradient G1");
+                float[][] gradients = GuardGradientBuffers();
+                for (int n = GuardLayers - 1; n >= 1; n--)
+                {
+                    if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(gradients[n - 1], 0,
+                        m * GuardLayerUnits[n - 1])) >= 0)
+                        ThrowDiverged(m, learningRate, n, "the gradient G" + n.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                }
                 ThrowDiverged(m, learningRate, layer, "the parameters");
             }
 
@@ -134,22 +192,15 @@ namespace Course.Deep
             {
                 GuardLoss(m, loss, learningRate);
                 float largest = 0f;
-                float g4 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W4Offset, 24));
-                if (!float.IsFinite(g4))
-                    ThrowDiverged(m, learningRate, 4, "the gradient of W4, b4");
-                largest = global::System.MathF.Max(largest, g4);
-                float g3 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W3Offset, 70));
-                if (!float.IsFinite(g3))
-                    ThrowDiverged(m, learningRate, 3, "the gradient of W3, b3");
-                largest = global::System.MathF.Max(largest, g3);
-                float g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W2Offset, 306));
-                if (!float.IsFinite(g2))
-                    ThrowDiverged(m, learningRate, 2, "the gradient of W2, b2");
-                largest = global::System.MathF.Max(largest, g2);
-                float g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W1Offset, 594));
-                if (!float.IsFinite(g1))
-                    ThrowDiverged(m, learningRate, 1, "the gradient of W1, b1");
-                largest = global::System.MathF.Max(largest, g1);
+                for (int n = GuardLayers; n >= 1; n--)
+                {
+                    var gradient = new global::System.ReadOnlySpan<float>(_gradients, GuardLayerStarts[n - 1],
+                        GuardLayerStarts[n] - GuardLayerStarts[n - 1]);
+                    float g = global::NetGen.Training.DivergenceGuard.MaxAbs(gradient);
+                    if (!float.IsFinite(g))
+                        ThrowDiverged(m, learningRate, n, "the gradient of " + GuardTensors[n - 1]);
+                    largest = global::System.MathF.Max(largest, g);
+                }
                 if (global::System.Math.Abs((double)learningRate) * largest < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
                     return false;
                 _guardBackup ??= new float[ParameterCount];
@@ -166,16 +217,18 @@ namespace Course.Deep
             {
                 if (float.IsFinite((float)(loss / m)))
                     return;
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p1, 0, m * L1Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 1, "the pre-activations P1");
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p2, 0, m * L2Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 2, "the pre-activations P2");
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p3, 0, m * L3Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 3, "the pre-activations P3");
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_p4, 0, m * L4Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 4, "the pre-activations P4");
+                float[][] affines = { _p1, _p2, _p3, _p4 };
+                for (int n = 1; n <= GuardLayers; n++)
+                {
+                    if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(affines[n - 1], 0,
+                        m * GuardLayerUnits[n - 1])) >= 0)
+                        ThrowDiverged(m, learningRate, n, GuardAffines[n - 1]);
+                }
                 ThrowDiverged(m, learningRate, 4, "the loss");
             }
+
+            /// <summary>Each layer's G buffer, for the guard's message (only on the way to a throw).</summary>
+            private float[][] GuardGradientBuffers() => new[] { _g1, _g2, _g3, _g4 };
 
             /// <summary>Throws the <c>TrainingDivergedException</c> for the current batch, and resets the batch position.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]

@@ -273,7 +273,7 @@ namespace Course.Deep
             /// <param name="first">The first row.</param>
             /// <param name="end">The row after the last.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void OutputGradient(int m, int first, int end)
             {
                 // G4 = (Z4 - Y) o sigmoid'(P4) / m: the 1/m of the mean folded in here once
@@ -281,7 +281,9 @@ namespace Course.Deep
                 float scale = 1f / m;
                 for (int b = first; b < end; b++)
                 {
-                    _rowLosses[b] = 0.5 * global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize), new global::System.ReadOnlySpan<float>(_targets, b * OutputSize, OutputSize), new global::System.Span<float>(_g4, b * OutputSize, OutputSize), scale);
+                    _rowLosses[b] = 0.5 * global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize,
+                        OutputSize), new global::System.ReadOnlySpan<float>(_targets, b * OutputSize, OutputSize),
+                            new global::System.Span<float>(_g4, b * OutputSize, OutputSize), scale);
                 }
                 // ... o sigmoid'(P4), the output activation's derivative
                 for (int k = first * OutputSize; k < end * OutputSize; k++)
@@ -297,7 +299,8 @@ namespace Course.Deep
                 double loss = 0;
                 for (int b = 0; b < m; b++)
                 {
-                    loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize), targets.Slice(b * OutputSize, OutputSize));
+                    loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z4, b * OutputSize, OutputSize),
+                        targets.Slice(b * OutputSize, OutputSize));
                 }
                 return 0.5 * loss;
             }

@@ -60,7 +60,8 @@ namespace Course.Deep
             /// <param name="v">The direction.</param>
             /// <param name="result">Receives <c>H v</c>.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v,
+                global::System.Span<float> result)
             {
                 HessianBuffers h = _hessian ??= new HessianBuffers();
 
@@ -112,8 +113,12 @@ namespace Course.Deep
                 // R(P2) = R(Z1) W2 + Z1 V2 + vb2: vb2 in every row, then the products
                 for (int b = 0; b < m; b++)
                     v.Slice(B2Offset, L2Units).CopyTo(rp.Slice(b * L2Units, L2Units));
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += R(Z1) W2
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += Z1 V2
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units);
+                // += R(Z1) W2
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset,
+                    L2Inputs * L2Units), rp, m, L2Inputs, L2Units);
+                // += Z1 V2
 
                 // R(Z2) = sigmoid'(P2) o R(P2)
                 float[] rz = h.RZ2, rpre = h.RP2;
@@ -129,8 +134,12 @@ namespace Course.Deep
                 // R(P3) = R(Z2) W3 + Z2 V3 + vb3: vb3 in every row, then the products
                 for (int b = 0; b < m; b++)
                     v.Slice(B3Offset, L3Units).CopyTo(rp.Slice(b * L3Units, L3Units));
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ2, 0, m * L3Inputs), new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units), rp, m, L3Inputs, L3Units); // += R(Z2) W3
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs), v.Slice(W3Offset, L3Inputs * L3Units), rp, m, L3Inputs, L3Units); // += Z2 V3
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ2, 0, m * L3Inputs),
+                    new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units), rp, m, L3Inputs, L3Units);
+                // += R(Z2) W3
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs), v.Slice(W3Offset,
+                    L3Inputs * L3Units), rp, m, L3Inputs, L3Units);
+                // += Z2 V3
 
                 // R(Z3) = tanh'(P3) o R(P3)
                 float[] rz = h.RZ3, rpre = h.RP3;
@@ -146,8 +155,12 @@ namespace Course.Deep
                 // R(P4) = R(Z3) W4 + Z3 V4 + vb4: vb4 in every row, then the products
                 for (int b = 0; b < m; b++)
                     v.Slice(B4Offset, L4Units).CopyTo(rp.Slice(b * L4Units, L4Units));
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ3, 0, m * L4Inputs), new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units), rp, m, L4Inputs, L4Units); // += R(Z3) W4
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs), v.Slice(W4Offset, L4Inputs * L4Units), rp, m, L4Inputs, L4Units); // += Z3 V4
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ3, 0, m * L4Inputs),
+                    new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units), rp, m, L4Inputs, L4Units);
+                // += R(Z3) W4
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs), v.Slice(W4Offset,
+                    L4Inputs * L4Units), rp, m, L4Inputs, L4Units);
+                // += Z3 V4
 
                 // R(Z4) = sigmoid'(P4) o R(P4)
                 float[] rz = h.RZ4, rpre = h.RP4;
@@ -183,13 +196,18 @@ namespace Course.Deep
                 var rg = new global::System.Span<float>(h.RG3, 0, m * L4Inputs);
                 // R(G4) W4^T + G4 V4^T: two products of dot products, added to 0
                 rg.Clear();
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units), new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units), rg, m, L4Units, L4Inputs); // += R(G4) W4^T
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units), v.Slice(W4Offset, L4Inputs * L4Units), rg, m, L4Units, L4Inputs); // += G4 V4^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units),
+                    new global::System.ReadOnlySpan<float>(_parameters, W4Offset, L4Inputs * L4Units), rg, m, L4Units, L4Inputs);
+                // += R(G4) W4^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units),
+                    v.Slice(W4Offset, L4Inputs * L4Units), rg, m, L4Units, L4Inputs);
+                // += G4 V4^T
 
                 // R(G3) = tanh'(P3) o (R(G4) W4^T + G4 V4^T) + (tanh''/tanh')(P3) o R(P3) o G3
                 float[] r = h.RG3, rpre = h.RP3;
                 for (int k = 0; k < m * L4Inputs; k++)
-                    r[k] = global::NetGen.Kernels.Activations.TanhDerivative(_p3[k]) * r[k] + global::NetGen.Kernels.Curvature.TanhRatio(_p3[k]) * rpre[k] * _g3[k];
+                    r[k] = global::NetGen.Kernels.Activations.TanhDerivative(_p3[k]) * r[k] + global::NetGen.Kernels.Curvature.TanhRatio(
+                    _p3[k]) * rpre[k] * _g3[k];
             }
 
             /// <summary>Layer 4, its part of <c>H v</c>: <c>(H v) at W4 = R(Z3)^T G4 + Z3^T R(G4), at b4 = 1^T R(G4)</c>.</summary>
@@ -199,8 +217,12 @@ namespace Course.Deep
                 var rw = result.Slice(W4Offset, L4Inputs * L4Units);
                 // (H v) at W4 = R(Z3)^T G4 + Z3^T R(G4), added to 0
                 rw.Clear();
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ3, 0, m * L4Inputs), new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units), rw, m, L4Inputs, L4Units); // += R(Z3)^T G4
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs), new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units), rw, m, L4Inputs, L4Units); // += Z3^T R(G4)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ3, 0, m * L4Inputs),
+                    new global::System.ReadOnlySpan<float>(_g4, 0, m * L4Units), rw, m, L4Inputs, L4Units);
+                // += R(Z3)^T G4
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z3, 0, m * L4Inputs),
+                    new global::System.ReadOnlySpan<float>(h.RG4, 0, m * L4Units), rw, m, L4Inputs, L4Units);
+                // += Z3^T R(G4)
 
                 // (H v) at b4 = 1^T R(G4): the column sums of R(G4)
                 var rb = result.Slice(B4Offset, L4Units);
@@ -218,13 +240,18 @@ namespace Course.Deep
                 var rg = new global::System.Span<float>(h.RG2, 0, m * L3Inputs);
                 // R(G3) W3^T + G3 V3^T: two products of dot products, added to 0
                 rg.Clear();
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units), new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units), rg, m, L3Units, L3Inputs); // += R(G3) W3^T
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units), v.Slice(W3Offset, L3Inputs * L3Units), rg, m, L3Units, L3Inputs); // += G3 V3^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units),
+                    new global::System.ReadOnlySpan<float>(_parameters, W3Offset, L3Inputs * L3Units), rg, m, L3Units, L3Inputs);
+                // += R(G3) W3^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units),
+                    v.Slice(W3Offset, L3Inputs * L3Units), rg, m, L3Units, L3Inputs);
+                // += G3 V3^T
 
                 // R(G2) = sigmoid'(P2) o (R(G3) W3^T + G3 V3^T) + (sigmoid''/sigmoid')(P2) o R(P2) o G2
                 float[] r = h.RG2, rpre = h.RP2;
                 for (int k = 0; k < m * L3Inputs; k++)
-                    r[k] = global::NetGen.Kernels.Activations.SigmoidDerivative(_p2[k]) * r[k] + global::NetGen.Kernels.Curvature.SigmoidRatio(_p2[k]) * rpre[k] * _g2[k];
+                    r[k] = global::NetGen.Kernels.Activations.SigmoidDerivative(_p2[k]) * r[k] + global::NetGen.Kernels.Curvature.SigmoidRatio(
+                    _p2[k]) * rpre[k] * _g2[k];
             }
 
             /// <summary>Layer 3, its part of <c>H v</c>: <c>(H v) at W3 = R(Z2)^T G3 + Z2^T R(G3), at b3 = 1^T R(G3)</c>.</summary>
@@ -234,8 +261,12 @@ namespace Course.Deep
                 var rw = result.Slice(W3Offset, L3Inputs * L3Units);
                 // (H v) at W3 = R(Z2)^T G3 + Z2^T R(G3), added to 0
                 rw.Clear();
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ2, 0, m * L3Inputs), new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units), rw, m, L3Inputs, L3Units); // += R(Z2)^T G3
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs), new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units), rw, m, L3Inputs, L3Units); // += Z2^T R(G3)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ2, 0, m * L3Inputs),
+                    new global::System.ReadOnlySpan<float>(_g3, 0, m * L3Units), rw, m, L3Inputs, L3Units);
+                // += R(Z2)^T G3
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z2, 0, m * L3Inputs),
+                    new global::System.ReadOnlySpan<float>(h.RG3, 0, m * L3Units), rw, m, L3Inputs, L3Units);
+                // += Z2^T R(G3)
 
                 // (H v) at b3 = 1^T R(G3): the column sums of R(G3)
                 var rb = result.Slice(B3Offset, L3Units);
@@ -253,13 +284,18 @@ namespace Course.Deep
                 var rg = new global::System.Span<float>(h.RG1, 0, m * L2Inputs);
                 // R(G2) W2^T + G2 V2^T: two products of dot products, added to 0
                 rg.Clear();
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += R(G2) W2^T
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += G2 V2^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units),
+                    new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs);
+                // += R(G2) W2^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units),
+                    v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs);
+                // += G2 V2^T
 
                 // R(G1) = tanh'(P1) o (R(G2) W2^T + G2 V2^T) + (tanh''/tanh')(P1) o R(P1) o G1
                 float[] r = h.RG1, rpre = h.RP1;
                 for (int k = 0; k < m * L2Inputs; k++)
-                    r[k] = global::NetGen.Kernels.Activations.TanhDerivative(_p1[k]) * r[k] + global::NetGen.Kernels.Curvature.TanhRatio(_p1[k]) * rpre[k] * _g1[k];
+                    r[k] = global::NetGen.Kernels.Activations.TanhDerivative(_p1[k]) * r[k] + global::NetGen.Kernels.Curvature.TanhRatio(
+                    _p1[k]) * rpre[k] * _g1[k];
             }
 
             /// <summary>Layer 2, its part of <c>H v</c>: <c>(H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), at b2 = 1^T R(G2)</c>.</summary>
@@ -269,8 +305,12 @@ namespace Course.Deep
                 var rw = result.Slice(W2Offset, L2Inputs * L2Units);
                 // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), added to 0
                 rw.Clear();
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += R(Z1)^T G2
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += Z1^T R(G2)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units);
+                // += R(Z1)^T G2
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units);
+                // += Z1^T R(G2)
 
                 // (H v) at b2 = 1^T R(G2): the column sums of R(G2)
                 var rb = result.Slice(B2Offset, L2Units);
@@ -286,7 +326,9 @@ namespace Course.Deep
                 // (H v) at W1 = X^T R(G1), added to 0
                 rw.Clear();
                 // (R(X) = 0, so there is no R(X)^T G1 term.)
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw,
+                    m, L1Inputs, L1Units);
+                // += X^T R(G1)
 
                 // (H v) at b1 = 1^T R(G1): the column sums of R(G1)
                 var rb = result.Slice(B1Offset, L1Units);

@@ -99,6 +99,14 @@ namespace Course.Hw0
             // The parameters before a step whose bounds did not prove it finite; allocated by the first such step.
             private float[]? _guardBackup;
 
+            // The layers as data, for the paths that run only when a step went wrong: where each layer's parameters start (and
+            // where the last ends), each layer's units, the names of its tensors and of what its forward kernel stores.
+            private const int GuardLayers = 2;
+            private static readonly int[] GuardLayerStarts = { 0, 78400, 79400 };
+            private static readonly int[] GuardLayerUnits = { 100, 10 };
+            private static readonly string[] GuardTensors = { "W1", "W2" };
+            private static readonly string[] GuardAffines = { "the activations Z1", "the activations Z2" };
+
             /// <summary>
             /// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then
             /// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>G2</c>, then
@@ -114,15 +122,14 @@ namespace Course.Hw0
 
                 // sum|G2|, from the loss layer; a NaN or infinity in it stops the step here.
                 double rate = global::System.Math.Max(1.0, global::System.Math.Abs((double)learningRate));
-                double g2 = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units));
-                if (!double.IsFinite(g2))
+                double g = global::NetGen.Training.DivergenceGuard.SumAbs(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units));
+                if (!double.IsFinite(g))
                     ThrowDiverged(m, learningRate, 2, "the gradient G2");
 
                 // The largest change any parameter can take, layer by layer from the output down.
                 double change = 0;
-                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g2); // W2: max(1, |lr|) max(1, max|Z1|) sum|G2|
-                double g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units)) * L2Inputs * g2; // sum|G1| <= max|W2| 100 sum|G2|
-                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0, global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g1); // W1: max(1, |lr|) max(1, max|X|) sum|G1|
+                g = GuardStep2(m, rate, g, ref change);
+                GuardStep1(inputs, m, rate, g, ref change);
                 if (change < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
                     return false; // proven: every float of the step stays finite (NaN bounds fail this test)
 
@@ -130,6 +137,30 @@ namespace Course.Hw0
                 _guardBackup ??= new float[ParameterCount];
                 global::System.Array.Copy(_parameters, _guardBackup, ParameterCount);
                 return true;
+            }
+
+            /// <summary>Layer 2 of <see cref="GuardBeforeStep"/>, with <paramref name="g"/> bounding <c>sum|G2|</c>: its largest change, and the
+            /// bound of <c>sum|G1|</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private double GuardStep2(int m, double rate, double g, ref double change)
+            {
+                // W2: max(1, |lr|) max(1, max|Z1|) sum|G2|
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0,
+                    global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs))) * g);
+                return global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_parameters, W2Offset,
+                    L2Inputs * L2Units)) * L2Inputs * g;
+                // sum|G1| <= max|W2| 100 sum|G2|
+            }
+
+            /// <summary>Layer 1 of <see cref="GuardBeforeStep"/>, with <paramref name="g"/> bounding <c>sum|G1|</c>: its largest change.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void GuardStep1(global::System.ReadOnlySpan<float> inputs, int m, double rate, double g, ref double change)
+            {
+                // W1: max(1, |lr|) max(1, max|X|) sum|G1|
+                change = global::System.Math.Max(change, rate * global::System.Math.Max(1.0,
+                    global::NetGen.Training.DivergenceGuard.MaxAbs(inputs)) * g);
             }
 
             /// <summary>
@@ -140,16 +171,24 @@ namespace Course.Hw0
             private void GuardAfterStep(int m, float learningRate)
             {
                 int layer = 0;
-                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W2Offset, 1000)) >= 0)
-                    layer = 2;
-                if (layer == 0 && global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_parameters, W1Offset, 78400)) >= 0)
-                    layer = 1;
+                for (int n = GuardLayers; n >= 1 && layer == 0; n--)
+                {
+                    var parameters = new global::System.ReadOnlySpan<float>(_parameters, GuardLayerStarts[n - 1],
+                        GuardLayerStarts[n] - GuardLayerStarts[n - 1]);
+                    if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(parameters) >= 0)
+                        layer = n;
+                }
                 if (layer == 0)
                     return;
 
                 global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_g1, 0, m * L1Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 1, "the gradient G1");
+                float[][] gradients = GuardGradientBuffers();
+                for (int n = GuardLayers - 1; n >= 1; n--)
+                {
+                    if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(gradients[n - 1], 0,
+                        m * GuardLayerUnits[n - 1])) >= 0)
+                        ThrowDiverged(m, learningRate, n, "the gradient G" + n.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                }
                 ThrowDiverged(m, learningRate, layer, "the parameters");
             }
 
@@ -164,14 +203,15 @@ namespace Course.Hw0
             {
                 GuardLoss(m, loss, learningRate);
                 float largest = 0f;
-                float g2 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W2Offset, 1000));
-                if (!float.IsFinite(g2))
-                    ThrowDiverged(m, learningRate, 2, "the gradient of W2");
-                largest = global::System.MathF.Max(largest, g2);
-                float g1 = global::NetGen.Training.DivergenceGuard.MaxAbs(new global::System.ReadOnlySpan<float>(_gradients, W1Offset, 78400));
-                if (!float.IsFinite(g1))
-                    ThrowDiverged(m, learningRate, 1, "the gradient of W1");
-                largest = global::System.MathF.Max(largest, g1);
+                for (int n = GuardLayers; n >= 1; n--)
+                {
+                    var gradient = new global::System.ReadOnlySpan<float>(_gradients, GuardLayerStarts[n - 1],
+                        GuardLayerStarts[n] - GuardLayerStarts[n - 1]);
+                    float g = global::NetGen.Training.DivergenceGuard.MaxAbs(gradient);
+                    if (!float.IsFinite(g))
+                        ThrowDiverged(m, learningRate, n, "the gradient of " + GuardTensors[n - 1]);
+                    largest = global::System.MathF.Max(largest, g);
+                }
                 if (global::System.Math.Abs((double)learningRate) * largest < global::NetGen.Training.DivergenceGuard.SafeMagnitude)
                     return false;
                 _guardBackup ??= new float[ParameterCount];
@@ -188,12 +228,18 @@ namespace Course.Hw0
             {
                 if (float.IsFinite((float)(loss / m)))
                     return;
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z1, 0, m * L1Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 1, "the activations Z1");
-                if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(_z2, 0, m * L2Units)) >= 0)
-                    ThrowDiverged(m, learningRate, 2, "the activations Z2");
+                float[][] affines = { _z1, _z2 };
+                for (int n = 1; n <= GuardLayers; n++)
+                {
+                    if (global::NetGen.Training.DivergenceGuard.FirstNonFinite(new global::System.ReadOnlySpan<float>(affines[n - 1], 0,
+                        m * GuardLayerUnits[n - 1])) >= 0)
+                        ThrowDiverged(m, learningRate, n, GuardAffines[n - 1]);
+                }
                 ThrowDiverged(m, learningRate, 2, "the loss");
             }
+
+            /// <summary>Each layer's G buffer, for the guard's message (only on the way to a throw).</summary>
+            private float[][] GuardGradientBuffers() => new[] { _g1, _g2 };
 
             /// <summary>Throws the <c>TrainingDivergedException</c> for the current batch, and resets the batch position.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]

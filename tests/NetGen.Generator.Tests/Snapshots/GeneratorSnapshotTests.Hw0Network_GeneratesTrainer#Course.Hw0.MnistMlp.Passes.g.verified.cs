@@ -71,7 +71,8 @@ namespace Course.Hw0
                     int m = global::System.Math.Min(MaxBatch, count - start);
                     RunForward(inputs.Slice(start * InputSize, m * InputSize), m);
                     for (int b = 0; b < m; b++)
-                        predictions[start + b] = global::NetGen.Kernels.Losses.ArgMax(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize));
+                        predictions[start + b] = global::NetGen.Kernels.Losses.ArgMax(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize,
+                        OutputSize));
                     start += m;
                 }
             }
@@ -358,7 +359,7 @@ namespace Course.Hw0
             /// <param name="first">The first row.</param>
             /// <param name="end">The row after the last.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void OutputGradient(int m, int first, int end)
             {
                 // G2 = (softmax(Z2) - I_y) / m: the notes' 1/m of the mean, folded in here once

@@ -70,7 +70,8 @@ namespace Course.Hw0
             /// <param name="v">The direction.</param>
             /// <param name="result">Receives <c>H v</c>.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v,
+                global::System.Span<float> result)
             {
                 HessianBuffers h = _hessian ??= new HessianBuffers();
 
@@ -114,8 +115,12 @@ namespace Course.Hw0
                 var rp = new global::System.Span<float>(h.RZ2, 0, m * L2Units);
                 // R(P2) = R(Z1) W2 + Z1 V2: the products, added to 0
                 rp.Clear();
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += R(Z1) W2
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += Z1 V2
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units);
+                // += R(Z1) W2
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset,
+                    L2Inputs * L2Units), rp, m, L2Inputs, L2Units);
+                // += Z1 V2
             }
 
             /// <summary>
@@ -146,8 +151,12 @@ namespace Course.Hw0
                 var rg = new global::System.Span<float>(h.RG1, 0, m * L2Inputs);
                 // R(G2) W2^T + G2 V2^T: two products of dot products, added to 0
                 rg.Clear();
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += R(G2) W2^T
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += G2 V2^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units),
+                    new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs);
+                // += R(G2) W2^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units),
+                    v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs);
+                // += G2 V2^T
 
                 // R(G1) = 1{Z1 > 0} o (R(G2) W2^T + G2 V2^T)
                 float[] r = h.RG1;
@@ -162,8 +171,12 @@ namespace Course.Hw0
                 var rw = result.Slice(W2Offset, L2Inputs * L2Units);
                 // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), added to 0
                 rw.Clear();
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += R(Z1)^T G2
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += Z1^T R(G2)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units);
+                // += R(Z1)^T G2
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units);
+                // += Z1^T R(G2)
             }
 
             /// <summary>Layer 1, its part of <c>H v</c>: <c>(H v) at W1 = X^T R(G1)</c>.</summary>
@@ -174,7 +187,9 @@ namespace Course.Hw0
                 // (H v) at W1 = X^T R(G1), added to 0
                 rw.Clear();
                 // (R(X) = 0, so there is no R(X)^T G1 term.)
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw,
+                    m, L1Inputs, L1Units);
+                // += X^T R(G1)
             }
         }
     }

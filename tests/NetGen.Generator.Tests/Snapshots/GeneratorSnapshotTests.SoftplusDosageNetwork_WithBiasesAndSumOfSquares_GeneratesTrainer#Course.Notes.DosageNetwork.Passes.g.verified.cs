@@ -249,7 +249,7 @@ namespace Course.Notes
             /// <param name="first">The first row.</param>
             /// <param name="end">The row after the last.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // optimized from the first call: no slow tier-0 kernels
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void OutputGradient(int m, int first, int end)
             {
                 // G2 = 2 (Z2 - Y)
@@ -257,7 +257,9 @@ namespace Course.Notes
                 float scale = 2f;
                 for (int b = first; b < end; b++)
                 {
-                    _rowLosses[b] = global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize), new global::System.ReadOnlySpan<float>(_targets, b * OutputSize, OutputSize), new global::System.Span<float>(_g2, b * OutputSize, OutputSize), scale);
+                    _rowLosses[b] = global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize,
+                        OutputSize), new global::System.ReadOnlySpan<float>(_targets, b * OutputSize, OutputSize),
+                            new global::System.Span<float>(_g2, b * OutputSize, OutputSize), scale);
                 }
             }
 
@@ -268,7 +270,8 @@ namespace Course.Notes
                 double loss = 0;
                 for (int b = 0; b < m; b++)
                 {
-                    loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize), targets.Slice(b * OutputSize, OutputSize));
+                    loss += global::NetGen.Kernels.Losses.SquaredError(new global::System.ReadOnlySpan<float>(_z2, b * OutputSize, OutputSize),
+                        targets.Slice(b * OutputSize, OutputSize));
                 }
                 return loss;
             }

@@ -53,7 +53,8 @@ namespace Course.Notes
             /// <param name="v">The direction.</param>
             /// <param name="result">Receives <c>H v</c>.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
-            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
+            private double RunHessianVectorProduct(global::System.ReadOnlySpan<float> inputs, int m, global::System.ReadOnlySpan<float> v,
+                global::System.Span<float> result)
             {
                 HessianBuffers h = _hessian ??= new HessianBuffers();
 
@@ -98,8 +99,12 @@ namespace Course.Notes
                 // R(P2) = R(Z1) W2 + Z1 V2 + vb2: vb2 in every row, then the products
                 for (int b = 0; b < m; b++)
                     v.Slice(B2Offset, L2Units).CopyTo(rp.Slice(b * L2Units, L2Units));
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += R(Z1) W2
-                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units); // += Z1 V2
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rp, m, L2Inputs, L2Units);
+                // += R(Z1) W2
+                global::NetGen.Kernels.MatrixProducts.MultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), v.Slice(W2Offset,
+                    L2Inputs * L2Units), rp, m, L2Inputs, L2Units);
+                // += Z1 V2
             }
 
             /// <summary>
@@ -125,13 +130,18 @@ namespace Course.Notes
                 var rg = new global::System.Span<float>(h.RG1, 0, m * L2Inputs);
                 // R(G2) W2^T + G2 V2^T: two products of dot products, added to 0
                 rg.Clear();
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += R(G2) W2^T
-                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs); // += G2 V2^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units),
+                    new global::System.ReadOnlySpan<float>(_parameters, W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs);
+                // += R(G2) W2^T
+                global::NetGen.Kernels.MatrixProducts.MultiplyTransposeAdd(new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units),
+                    v.Slice(W2Offset, L2Inputs * L2Units), rg, m, L2Units, L2Inputs);
+                // += G2 V2^T
 
                 // R(G1) = softplus'(P1) o (R(G2) W2^T + G2 V2^T) + (softplus''/softplus')(P1) o R(P1) o G1
                 float[] r = h.RG1, rpre = h.RP1;
                 for (int k = 0; k < m * L2Inputs; k++)
-                    r[k] = global::NetGen.Kernels.Activations.SoftplusDerivative(_p1[k]) * r[k] + global::NetGen.Kernels.Curvature.SoftplusRatio(_p1[k]) * rpre[k] * _g1[k];
+                    r[k] = global::NetGen.Kernels.Activations.SoftplusDerivative(_p1[k]) * r[k] + global::NetGen.Kernels.Curvature.SoftplusRatio(
+                    _p1[k]) * rpre[k] * _g1[k];
             }
 
             /// <summary>Layer 2, its part of <c>H v</c>: <c>(H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), at b2 = 1^T R(G2)</c>.</summary>
@@ -141,8 +151,12 @@ namespace Course.Notes
                 var rw = result.Slice(W2Offset, L2Inputs * L2Units);
                 // (H v) at W2 = R(Z1)^T G2 + Z1^T R(G2), added to 0
                 rw.Clear();
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += R(Z1)^T G2
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs), new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units); // += Z1^T R(G2)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(h.RZ1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(_g2, 0, m * L2Units), rw, m, L2Inputs, L2Units);
+                // += R(Z1)^T G2
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(new global::System.ReadOnlySpan<float>(_z1, 0, m * L2Inputs),
+                    new global::System.ReadOnlySpan<float>(h.RG2, 0, m * L2Units), rw, m, L2Inputs, L2Units);
+                // += Z1^T R(G2)
 
                 // (H v) at b2 = 1^T R(G2): the column sums of R(G2)
                 var rb = result.Slice(B2Offset, L2Units);
@@ -158,7 +172,9 @@ namespace Course.Notes
                 // (H v) at W1 = X^T R(G1), added to 0
                 rw.Clear();
                 // (R(X) = 0, so there is no R(X)^T G1 term.)
-                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw, m, L1Inputs, L1Units); // += X^T R(G1)
+                global::NetGen.Kernels.MatrixProducts.TransposeMultiplyAdd(inputs, new global::System.ReadOnlySpan<float>(h.RG1, 0, m * L1Units), rw,
+                    m, L1Inputs, L1Units);
+                // += X^T R(G1)
 
                 // (H v) at b1 = 1^T R(G1): the column sums of R(G1)
                 var rb = result.Slice(B1Offset, L1Units);
