@@ -9,7 +9,7 @@ public sealed record DqnSettings
     public const int BatchSize = 64;
 
     /// <summary>Adam's step size.</summary>
-    public float LearningRate { get; init; } = 5e-4f;
+    public float LearningRate { get; init; } = 1e-3f;
 
     /// <summary>The discount of future rewards.</summary>
     public float Gamma { get; init; } = 0.99f;

@@ -25,7 +25,7 @@ try
             case "--progress": progressEvery = int.Parse(Value(), CultureInfo.InvariantCulture); break;
             case "--lr": settings = settings with { LearningRate = float.Parse(Value(), CultureInfo.InvariantCulture) }; break;
             case "-h" or "--help":
-                Console.WriteLine("Usage: dotnet run --project samples/CartPole -c Release -- [--seeds 1,2,3,4,5] [--max-episodes 1000] [--max-steps N] [--progress 50] [--lr 0.0005]");
+                Console.WriteLine("Usage: dotnet run --project samples/CartPole -c Release -- [--seeds 1,2,3,4,5] [--max-episodes 1000] [--max-steps N] [--progress 50] [--lr 0.001]");
                 return 0;
             default:
                 Console.Error.WriteLine($"Unknown option '{args[i]}'; see --help.");

@@ -22,7 +22,7 @@ import torch.nn.functional as F
 
 # Hyperparameters: keep equal to DqnSettings.cs.
 BATCH = 64
-LEARNING_RATE = 5e-4
+LEARNING_RATE = 1e-3
 GAMMA = 0.99
 REPLAY_CAPACITY = 50_000
 LEARNING_STARTS = 1_000
