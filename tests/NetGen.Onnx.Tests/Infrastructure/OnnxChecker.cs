@@ -26,7 +26,12 @@ internal static class OnnxChecker
         """;
 
     /// <summary>Checks every file; returns the checker's output (one <c>ok VERSION PATH</c> line per file).</summary>
-    public static string Check(params string[] paths)
+    public static string Check(params string[] paths) => Run(Script, null, paths);
+
+    /// <summary>Runs a Python script that uses the onnx module in <paramref name="workingDirectory"/>; returns what it printed.</summary>
+    public static string RunScript(string script, string workingDirectory) => Run(script, workingDirectory);
+
+    private static string Run(string script, string? workingDirectory, params string[] paths)
     {
         if (!File.Exists(Python))
             Assert.Fail($"{Python} does not exist. {InstallHint}");
@@ -36,10 +41,11 @@ internal static class OnnxChecker
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.ArgumentList.Add("-I"); // isolated: no user site-packages or PYTHON* variables
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
+        start.ArgumentList.Add(script);
         foreach (string path in paths) start.ArgumentList.Add(path);
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
@@ -56,7 +62,7 @@ internal static class OnnxChecker
         {
             if (errors.Contains("No module named 'onnx'", StringComparison.Ordinal))
                 Assert.Fail($"The onnx module is not installed for {Python}. {InstallHint}\n{errors}");
-            Assert.Fail($"The ONNX checker rejected a file ({Python} exited with {process.ExitCode}):\n{errors}\n{output}");
+            Assert.Fail($"The ONNX checker rejected a file, or the script failed ({Python} exited with {process.ExitCode}):\n{errors}\n{output}");
         }
 
         return output;
