@@ -111,15 +111,17 @@ static int Run(SampleOptions options, MpiCommunicator? world)
     if (health is not null)
         report.AddHyperparameter("gradient norms", "mean |dL/dW| per layer over each epoch's batches (--diagnostics)");
     var runner = new EpochRunner(network, train, options.LearningRate, options.Batch, health, options.Threads);
-    TimeSpan trainingTime = TimeSpan.Zero;
+    TimeSpan trainingTime = TimeSpan.Zero, lastEpochAllreduce = TimeSpan.Zero;
     for (int epoch = 0; epoch < options.Epochs; epoch++)
     {
         health?.Reset();
         long started = Stopwatch.GetTimestamp();
+        TimeSpan allreduceBefore = trainer?.AllreduceTime ?? TimeSpan.Zero;
         if (trainer is null)
             runner.Run(epoch);
         else
             trainer.TrainEpoch(train.Images, train.Labels, train.Count, options.LearningRate, options.Batch);
+        lastEpochAllreduce = (trainer?.AllreduceTime ?? TimeSpan.Zero) - allreduceBefore;
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
         trainingTime += elapsed;
 
@@ -153,6 +155,6 @@ static int Run(SampleOptions options, MpiCommunicator? world)
     Console.WriteLine();
     Console.WriteLine($"Trained {options.Epochs} epochs in {trainingTime.TotalSeconds:F2} s: {examples / Math.Max(trainingTime.TotalSeconds, 1e-9):N0} examples per second.");
     if (trainer is not null)
-        Console.WriteLine($"Rank 0 spent {trainer.AllreduceTime.TotalSeconds:F2} s of it in the gradients' allreduce ({trainer.Steps} steps).");
+        Console.WriteLine($"Rank 0 spent {trainer.AllreduceTime.TotalSeconds:F2} s of it in the gradients' allreduce ({trainer.Steps} steps; {lastEpochAllreduce.TotalSeconds:F3} s in the last epoch).");
     return 0;
 }
