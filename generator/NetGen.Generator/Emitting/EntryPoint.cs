@@ -35,6 +35,15 @@ internal static class EntryPoint
         string head = signature.Substring(0, signature.IndexOf('('));
         string name = head.Substring(head.LastIndexOf(' ') + 1);
         arguments ??= string.Join(", ", parameters.Select(p => p.Substring(p.LastIndexOf(' ') + 1)));
+        if (surface.SkipsDocComments)
+        {
+            // The int-label overload: the byte-label overload's docs, which say the same.
+            string byteOverload = string.Join(", ", parameters.Select(p => p.Substring(0, p.LastIndexOf(' ')).Replace("<int>", "<byte>")));
+            surface.SkipsDocComments = false;
+            surface.Line("/// <inheritdoc cref=\"" + name + "(" + byteOverload.Replace('<', '{').Replace('>', '}') + ")\"/>");
+            surface.SkipsDocComments = true;
+        }
+
         EmitterText.WriteGeneratedCode(surface);
         WriteSignature(surface, signature, " =>");
         surface.Line("    " + Names.CoreField + "." + name + "(" + arguments + ");");

@@ -21,7 +21,9 @@ internal static class HealthEmitter
         foreach (TargetKind kind in TargetKind.For(plan))
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteTrainEpochWithHealth(surface, core, plan, kind);
+            surface.SkipsDocComments = false;
         }
     }
 

@@ -31,7 +31,9 @@ internal static class HessianEmitter
         foreach (TargetKind kind in TargetKind.For(plan))
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteHessianVectorProduct(surface, writer, plan, kind);
+            surface.SkipsDocComments = false;
         }
 
         writer.Line();

@@ -17,7 +17,9 @@ internal static class InferenceEmitter
         foreach (TargetKind kind in TargetKind.For(plan))
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteEvaluate(surface, core, plan, kind);
+            surface.SkipsDocComments = false;
         }
     }
 

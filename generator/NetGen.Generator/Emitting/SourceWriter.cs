@@ -21,6 +21,8 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceWriter Line(string line = "")
     {
+        if (SkipsDocComments && line.StartsWith("///", StringComparison.Ordinal))
+            return this;
         int room = LineBreaks.MaxLine - _indent * IndentUnit.Length;
         if (line.Length > room)
         {
@@ -49,6 +51,12 @@ internal sealed class SourceWriter
         _text.Append('\n');
         return this;
     }
+
+    /// <summary>
+    /// Whether <c>///</c> lines are dropped: set while the <c>int</c>-label overloads are written, whose docs are the
+    /// <c>byte</c> overloads' (<see cref="EntryPoint"/> writes an <c>inheritdoc</c> instead).
+    /// </summary>
+    public bool SkipsDocComments { get; set; }
 
     /// <summary>Writes every line of <paramref name="text"/> at the current indentation.</summary>
     public SourceWriter Lines(string text)

@@ -15,13 +15,17 @@ internal static class TrainingEmitter
         foreach (TargetKind kind in targets)
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteBackward(surface, core, plan, kind);
+            surface.SkipsDocComments = false;
         }
 
         foreach (TargetKind kind in targets)
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteInputGradient(surface, core, plan, kind);
+            surface.SkipsDocComments = false;
         }
 
         surface.Line();
@@ -29,13 +33,17 @@ internal static class TrainingEmitter
         foreach (TargetKind kind in targets)
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteTrainBatch(surface, core, plan, kind);
+            surface.SkipsDocComments = false;
         }
 
         foreach (TargetKind kind in targets)
         {
             surface.Line();
+            surface.SkipsDocComments = kind == TargetKind.Ints;
             WriteTrainEpoch(surface, core, plan, kind);
+            surface.SkipsDocComments = false;
         }
     }
 

@@ -110,13 +110,7 @@ namespace Course.Hw0
             int count) =>
             _netGen.Evaluate(inputs, targets, count);
 
-        /// <summary>The mean loss and the error rate (argmax against the label, the lowest index on ties), without training.</summary>
-        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
-        /// <param name="count">The number of rows; any number, run in batches of 100.</param>
-        /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is
-        /// not a class. Nothing is written.</exception>
+        /// <inheritdoc cref="Evaluate(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(
             global::System.ReadOnlySpan<float> inputs,
@@ -135,13 +129,7 @@ namespace Course.Hw0
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize) =>
             _netGen.Backward(inputs, targets, batchSize);
 
-        /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> and returns the batch loss.</summary>
-        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
-        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
-        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class.
-        /// Nothing is written.</exception>
+        /// <inheritdoc cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize) =>
             _netGen.Backward(inputs, targets, batchSize);
@@ -164,16 +152,7 @@ namespace Course.Hw0
             global::System.Span<float> inputGradients) =>
             _netGen.InputGradient(inputs, targets, batchSize, inputGradients);
 
-        /// <summary>
-        /// Like <c>Backward</c>, and also writes <c>dX = G1 W1^T</c>, the gradient of the batch loss with respect to every input.
-        /// </summary>
-        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
-        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
-        /// <param name="inputGradients">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x 784]</c>.</param>
-        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class.
-        /// Nothing is written.</exception>
+        /// <inheritdoc cref="InputGradient(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int, global::System.Span{float})"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(
             global::System.ReadOnlySpan<float> inputs,
@@ -211,19 +190,7 @@ namespace Course.Hw0
             float learningRate) =>
             _netGen.TrainBatch(inputs, targets, batchSize, learningRate);
 
-        /// <summary>
-        /// One SGD step in place: the loss and gradient of the batch at the current parameters, then
-        /// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref="Gradients"/> is left as it was).
-        /// </summary>
-        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
-        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
-        /// <param name="learningRate">The step size; finite.</param>
-        /// <returns>The loss of the batch before the step, the mean of the rows' losses.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range, a label is not a class or the
-        /// learning rate is not finite. Nothing is written.</exception>
-        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters
-        /// are those from before it.</exception>
+        /// <inheritdoc cref="TrainBatch(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int, float)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(
             global::System.ReadOnlySpan<float> inputs,
@@ -289,21 +256,7 @@ namespace Course.Hw0
             int degreeOfParallelism) =>
             _netGen.TrainEpoch(inputs, targets, count, learningRate, batchSize, degreeOfParallelism);
 
-        /// <summary>
-        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of
-        /// <paramref name="batchSize"/> rows, the last partial batch included and reduced over its own size. On the calling thread.
-        /// </summary>
-        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
-        /// <param name="count">The number of rows.</param>
-        /// <param name="learningRate">The step size; finite.</param>
-        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
-        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count
-        /// and the number of steps.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size
-        /// is out of range, a label is not a class or the learning rate is not finite. Nothing is written.</exception>
-        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters
-        /// are those from before it.</exception>
+        /// <inheritdoc cref="TrainEpoch(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int, float, int)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(
             global::System.ReadOnlySpan<float> inputs,
@@ -313,29 +266,7 @@ namespace Course.Hw0
             int batchSize) =>
             _netGen.TrainEpoch(inputs, targets, count, learningRate, batchSize, 1);
 
-        /// <summary>
-        /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
-        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
-        /// </summary>
-        /// <remarks>
-        /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
-        /// weights, by ranges of inputs: every weight's gradient is summed over the batch in row order by one thread, and
-        /// rows are blocked from the batch's start, so the parameters and the loss come out bit-identical to the
-        /// single-threaded epoch for any number of threads. Allocates nothing after the first such call.
-        /// </remarks>
-        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
-        /// <param name="count">The number of rows.</param>
-        /// <param name="learningRate">The step size; finite.</param>
-        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
-        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
-        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count
-        /// and the number of steps.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size
-        /// is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is
-        /// written.</exception>
-        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters
-        /// are those from before it.</exception>
+        /// <inheritdoc cref="TrainEpoch(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int, float, int, int)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(
             global::System.ReadOnlySpan<float> inputs,
@@ -375,25 +306,8 @@ namespace Course.Hw0
             global::NetGen.Training.GradientHealth health) =>
             _netGen.TrainEpoch(inputs, targets, count, learningRate, batchSize, health);
 
-        /// <summary>
-        /// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording
-        /// into <paramref name="health"/> each layer's weight-gradient norm and, for ReLU layers, which units were ever active. Each
-        /// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat
-        /// slower. The batches add to what <paramref name="health"/> holds; call its <c>Reset</c> at the start of each epoch.
-        /// </summary>
-        /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
-        /// <param name="count">The number of rows.</param>
-        /// <param name="learningRate">The step size; finite.</param>
-        /// <param name="batchSize">The rows per step, from 1 to 100.</param>
-        /// <param name="health">Receives the measurements; made for this network's <see cref="Spec"/>.</param>
-        /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count
-        /// and the number of steps.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size
-        /// is out of range, a label is not a class, the learning rate is not finite or <paramref name="health"/> is for another network. Nothing is
-        /// written.</exception>
-        /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters
-        /// are those from before it.</exception>
+        /// <inheritdoc cref="TrainEpoch(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int, float, int,
+        /// global::NetGen.Training.GradientHealth)"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(
             global::System.ReadOnlySpan<float> inputs,
@@ -428,21 +342,8 @@ namespace Course.Hw0
             global::System.Span<float> result) =>
             _netGen.HessianVectorProduct(inputs, targets, batchSize, v, result);
 
-        /// <summary>
-        /// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector
-        /// <paramref name="v"/> (in the layout of <see cref="Parameters"/>), by the R-operator: the forward and backward
-        /// passes, then the directional derivatives of every activation and gradient along <paramref name="v"/>, at about
-        /// twice the cost of <c>Backward</c>. <see cref="Parameters"/> and <see cref="Gradients"/> are not changed; the
-        /// first call allocates the R-operator's buffers, later calls allocate nothing.
-        /// </summary>
-        /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
-        /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (batchSize of them).</param>
-        /// <param name="batchSize">The number of rows, from 1 to 100.</param>
-        /// <param name="v">The direction, 79400 values in the layout of <see cref="Parameters"/>.</param>
-        /// <param name="result">Receives <c>H v</c>, 79400 values; may be the same memory as <paramref name="v"/> (not a partial overlap).</param>
-        /// <returns>The loss of the batch, the mean of the rows' losses.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match, the batch size is out of range or a label is not a class.
-        /// Nothing is written.</exception>
+        /// <inheritdoc cref="HessianVectorProduct(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{byte}, int,
+        /// global::System.ReadOnlySpan{float}, global::System.Span{float})"/>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(
             global::System.ReadOnlySpan<float> inputs,
