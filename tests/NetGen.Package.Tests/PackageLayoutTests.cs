@@ -82,6 +82,15 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public void Nuspec_DependsOnSystemIOHashingAlone()
+    {
+        XElement metadata = Nuspec().Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string[] dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToArray();
+
+        Assert.Equal(["System.IO.Hashing"], dependencies);
+    }
+
+    [Fact]
     public void ReportingPackage_HoldsItsAssemblyDocsReadmeAndLicense_AndNothingElseCompiled()
     {
         using ZipArchive package = ZipFile.OpenRead(fixture.ReportingPackagePath);
