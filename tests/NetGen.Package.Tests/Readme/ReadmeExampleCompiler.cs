@@ -38,12 +38,13 @@ internal static partial class ReadmeExampleCompiler
 
         """;
 
-    // The shared framework plus the runtime: not the test's other dependencies, since the generator assembly compiles
+    // The shared framework plus the runtime (and NetGen.Distributed, the other package): not the test's other dependencies, since the generator assembly compiles
     // the runtime's enums in too and would make NetGen.Activation ambiguous.
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
             .Where(IsManagedAssembly)
             .Append(typeof(NetworkAttribute).Assembly.Location)
+            .Append(typeof(NetGen.Distributed.MpiProgram).Assembly.Location) // the MPI section's example
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());
