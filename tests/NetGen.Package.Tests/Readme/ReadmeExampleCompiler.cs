@@ -11,7 +11,7 @@ namespace NetGen.Package.Tests.Readme;
 
 /// <summary>
 /// Compiles a README example in memory with the NetGen generator running, against the shared framework and the
-/// runtime, the way a .NET 10 console project with the SDK's implicit usings and nullable on builds it.
+/// runtime (and NetGen.Reporting), the way a .NET 10 console project with the SDK's implicit usings and nullable on builds it.
 /// </summary>
 internal static partial class ReadmeExampleCompiler
 {
@@ -38,12 +38,13 @@ internal static partial class ReadmeExampleCompiler
 
         """;
 
-    // The shared framework plus the runtime (and NetGen.Distributed, the other package): not the test's other dependencies, since the generator assembly compiles
+    // The shared framework plus the runtime, NetGen.Reporting and NetGen.Distributed (the other packages): not the test's other dependencies, since the generator assembly compiles
     // the runtime's enums in too and would make NetGen.Activation ambiguous.
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
             .Where(IsManagedAssembly)
             .Append(typeof(NetworkAttribute).Assembly.Location)
+            .Append(typeof(NetGen.Reporting.TrainingReport).Assembly.Location)
             .Append(typeof(NetGen.Distributed.MpiProgram).Assembly.Location) // the MPI section's example
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
