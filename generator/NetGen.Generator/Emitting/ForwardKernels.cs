@@ -52,7 +52,7 @@ internal static class ForwardKernels
                 writer.Line();
                 writer.Line("// " + t.Output + " = " + LayerPlan.Apply(layer.Activation, t.Pre));
                 string range = "first * " + t.UnitsConst + ", (end - first) * " + t.UnitsConst;
-                writer.Line(t.ActivationKernel + "(new " + Names.ReadOnlySpan + "(" + t.PreField + ", " + range + "), new " + Names.Span + "(" + t.OutputField + ", " + range + "));");
+                writer.Line(t.ActivationCall("new " + Names.ReadOnlySpan + "(" + t.PreField + ", " + range + ")", "new " + Names.Span + "(" + t.OutputField + ", " + range + ")") + ";");
             }
         }
     }

@@ -146,8 +146,11 @@ internal static class GuardEmitter
             if (t.IsFirst)
                 return;
             string w = "new " + Names.ReadOnlySpan + "(_parameters, " + t.WeightOffset + ", " + t.InputsConst + " * " + t.UnitsConst + ")";
-            writer.Line("return " + DivergenceGuard + ".MaxAbs(" + w + ") * " + t.InputsConst + " * g; // sum|" + plan.Before(t).Delta + "| <= max|" + t.Weights + "| "
-                + Names.Int(t.Inputs) + " sum|" + t.Delta + "|");
+            // SiLU's and GELU's derivatives reach 1.1 and 1.13: the bound of the gradient handed to such a layer takes a factor
+            // 1.25 (the others' |sigma'| <= 1).
+            string steep = plan.Before(t).Activation is Activation.SiLU or Activation.GELU ? "1.25 * " : string.Empty;
+            writer.Line("return " + steep + DivergenceGuard + ".MaxAbs(" + w + ") * " + t.InputsConst + " * g; // sum|" + plan.Before(t).Delta + "| <= " + steep
+                + "max|" + t.Weights + "| " + Names.Int(t.Inputs) + " sum|" + t.Delta + "|");
         }
     }
 

@@ -238,7 +238,7 @@ internal static class HessianEmitter
             writer.Line("float[] rg = h." + h.RDeltaField + ", rpre = h." + h.RPreField + ";");
             using (writer.Block("for (int k = 0; k < m * OutputSize; k++)"))
             {
-                writer.Line("float derivative = " + t.DerivativeKernel + "(" + t.PreField + "[k]);");
+                writer.Line("float derivative = " + t.DerivativeCall(t.PreField + "[k]") + ";");
                 writer.Line("rg[k] = (scale * derivative * derivative + " + h.RatioKernel + "(" + t.PreField + "[k]) * " + t.DeltaField + "[k]) * rpre[k];");
             }
         }

@@ -77,7 +77,7 @@ internal static class HessianLayerEmitter
 
         writer.Line("float[] rz = h." + h.ROutputField + ", rpre = h." + h.RPreField + ";");
         writer.Line("for (int k = 0; k < m * " + t.UnitsConst + "; k++)");
-        writer.Line("    rz[k] = " + t.DerivativeKernel + "(" + t.PreField + "[k]) * rpre[k];");
+        writer.Line("    rz[k] = " + t.DerivativeCall(t.PreField + "[k]") + " * rpre[k];");
     }
 
     // private void RPropagateLayer2(HessianBuffers h, ReadOnlySpan<float> v, int m)
@@ -124,7 +124,7 @@ internal static class HessianLayerEmitter
 
             writer.Line("float[] r = h." + before.RDeltaField + ", rpre = h." + before.RPreField + ";");
             writer.Line("for (int k = 0; k < m * " + t.InputsConst + "; k++)");
-            writer.Line("    r[k] = " + b.DerivativeKernel + "(" + b.PreField + "[k]) * r[k] + " + before.RatioKernel + "(" + b.PreField + "[k]) * rpre[k] * " + b.DeltaField + "[k];");
+            writer.Line("    r[k] = " + b.DerivativeCall(b.PreField + "[k]") + " * r[k] + " + before.RatioKernel + "(" + b.PreField + "[k]) * rpre[k] * " + b.DeltaField + "[k];");
         }
     }
 

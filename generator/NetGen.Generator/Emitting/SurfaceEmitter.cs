@@ -1,3 +1,4 @@
+using NetGen.Generator.Model;
 using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Planning;
@@ -94,7 +95,8 @@ internal static class SurfaceEmitter
         plan.Layers.Select(layer =>
             "new " + Names.LayerDeclaration + "(" + Names.Int(layer.Units) + ", " + Names.Enum(layer.Activation)
             + ", Bias: " + (layer.HasBias ? "true" : "false") + ",\n    WeightInit: " + Names.Enum(layer.Layer.WeightInit)
-            + ", BiasInit: " + Names.Enum(layer.Layer.BiasInit) + "),");
+            + ", BiasInit: " + Names.Enum(layer.Layer.BiasInit)
+            + (layer.Activation == Activation.LeakyReLU ? ", NegativeSlope: " + Names.Float(layer.Layer.NegativeSlope) : string.Empty) + "),");
 
     // public Span<float> Parameters => _netGen._parameters; public Span<float> Gradients => _netGen._gradients;
     private static void WriteBuffers(SourceWriter writer)
