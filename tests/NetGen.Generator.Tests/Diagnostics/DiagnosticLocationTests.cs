@@ -433,7 +433,7 @@ public sealed class DiagnosticLocationTests
 
         Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0027", DiagnosticSeverity.Warning, 6, 28, "NegativeSlope = 0.2f");
         Assert.Equal("Layer 1 of 'NotLeaky' sets NegativeSlope but its activation is SiLU: remove NegativeSlope, or use Activation.LeakyReLU", diagnostic.GetMessage());
-        Assert.Equal("Demo.NotLeaky.g.cs", Assert.Single(run.GeneratedSources).HintName);
+        Assert.Equal("Demo.NotLeaky.g.cs", Assert.Single(run.SurfaceSources).HintName);
     }
 
     [Theory]
@@ -454,7 +454,7 @@ public sealed class DiagnosticLocationTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Single(run.GeneratedSources);
+        Assert.Single(run.SurfaceSources);
     }
 
     [Theory]
