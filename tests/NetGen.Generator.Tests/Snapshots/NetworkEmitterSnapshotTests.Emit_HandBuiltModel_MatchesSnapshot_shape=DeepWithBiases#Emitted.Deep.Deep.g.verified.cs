@@ -2009,7 +2009,7 @@ namespace Emitted.Deep
         {
         }
 
-        #nullable restore
+        #nullable enable
 
         // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 
