@@ -38,15 +38,16 @@ internal static class ReadmeExampleCompiler
 
         """;
 
-    // The shared framework plus the runtime, NetGen.Onnx and ONNX Runtime (for the Deploying examples): not the test's
-    // other dependencies, since the generator assembly compiles the runtime's enums in too and would make
-    // NetGen.Activation ambiguous.
+    // The shared framework plus the runtime, and the other packages the README's examples use (NetGen.Distributed for the
+    // MPI section, NetGen.Onnx and ONNX Runtime for Deploying): not the test's other dependencies, since the generator
+    // assembly compiles the runtime's enums in too and would make NetGen.Activation ambiguous.
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
             .Where(IsManagedAssembly)
             .Append(typeof(NetworkAttribute).Assembly.Location)
             .Append(typeof(NetGen.Onnx.OnnxModel).Assembly.Location)
             .Append(typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.Location)
+            .Append(typeof(NetGen.Distributed.MpiProgram).Assembly.Location) // the MPI section's example
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray());
