@@ -37,12 +37,13 @@ internal static partial class NetworkEmitter
             ? "/// <param name=\"predictions\">Receives <paramref name=\"count\"/> class indices.</param>"
             : "/// <param name=\"predictions\">Receives row-major <c>[count x " + Names.Int(model.OutputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(model.MaxBatch) + ".</param>");
-        WriteArgumentExceptionDoc(writer, "A span's length does not match <paramref name=\"count\"/>, or <paramref name=\"count\"/> is negative.");
+        WriteArgumentExceptionDoc(writer, "A span's length does not match <paramref name=\"count\"/>, <paramref name=\"count\"/> is negative, or an input is NaN or infinite.");
         WriteGeneratedCode(writer);
         string predictions = model.IsClassifier ? Names.SpanOf + "<int>" : Names.Span;
         using (writer.Block("public void Predict(" + Names.ReadOnlySpan + " inputs, " + predictions + " predictions, int count)"))
         {
             WriteRowGuards(writer, "count", targets: null);
+            writer.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             writer.Line(model.IsClassifier
                 ? LengthGuard("predictions", "count", "1", "1 class")
                 : LengthGuard("predictions", "count", "OutputSize", "OutputSize"));

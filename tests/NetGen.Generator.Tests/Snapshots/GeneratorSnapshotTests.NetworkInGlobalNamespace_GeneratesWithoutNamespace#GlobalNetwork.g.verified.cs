@@ -135,12 +135,13 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     /// <param name="inputs">Row-major <c>[count x 4]</c>.</param>
     /// <param name="predictions">Receives <paramref name="count"/> class indices.</param>
     /// <param name="count">The number of rows; any number, run in batches of 256.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, or <paramref name="count"/> is negative. Nothing is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, <paramref name="count"/> is negative, or an input is NaN or infinite. Nothing is written.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
     {
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+        global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
         global::NetGen.NetworkGuard.Length(predictions.Length, count, 1, "predictions", "count", "1 class");
         int start = 0;
         while (start < count)
@@ -307,7 +308,8 @@ partial class GlobalNetwork : global::NetGen.IClassifier
 
     /// <summary>
     /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
-    /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+    /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of
+    /// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).
     /// </summary>
     /// <remarks>
     /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
@@ -320,9 +322,9 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     /// <param name="count">The number of rows.</param>
     /// <param name="learningRate">The step size; finite.</param>
     /// <param name="batchSize">The rows per step, from 1 to 256.</param>
-    /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+    /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>
     /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism. Nothing is written.</exception>
     /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
@@ -333,7 +335,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
         global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
         global::NetGen.NetworkGuard.Labels(targets, OutputSize);
         global::NetGen.NetworkGuard.LearningRate(learningRate);
-        global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+        global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
         global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
         double loss = 0;
         int start = 0, batches = 0;
@@ -369,7 +371,8 @@ partial class GlobalNetwork : global::NetGen.IClassifier
 
     /// <summary>
     /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
-    /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+    /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of
+    /// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).
     /// </summary>
     /// <remarks>
     /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
@@ -382,9 +385,9 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     /// <param name="count">The number of rows.</param>
     /// <param name="learningRate">The step size; finite.</param>
     /// <param name="batchSize">The rows per step, from 1 to 256.</param>
-    /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+    /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>
     /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism. Nothing is written.</exception>
     /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
@@ -395,7 +398,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
         global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
         global::NetGen.NetworkGuard.Labels(targets, OutputSize);
         global::NetGen.NetworkGuard.LearningRate(learningRate);
-        global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+        global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
         global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
         double loss = 0;
         int start = 0, batches = 0;
@@ -418,7 +421,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
     /// <param name="count">The number of rows; any number, run in batches of 256.</param>
     /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, an input is NaN or infinite or a label is not a class. Nothing is written.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
     {
@@ -426,6 +429,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
         global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+        global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
         double loss = 0;
         int start = 0, errors = 0;
         while (start < count)
@@ -443,7 +447,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
     /// <param name="count">The number of rows; any number, run in batches of 256.</param>
     /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
-    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+    /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, an input is NaN or infinite or a label is not a class. Nothing is written.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
     {
@@ -451,6 +455,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
         global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+        global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
         double loss = 0;
         int start = 0, errors = 0;
         while (start < count)
@@ -602,13 +607,16 @@ partial class GlobalNetwork : global::NetGen.IClassifier
         piece -= L2Pieces;
     }
 
-    /// <summary>The team of <paramref name="workers"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>
+    /// <summary>The team of <paramref name="workers"/> threads and a workspace for each: one team per network, created on first use and resized in place.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     private global::NetGen.Kernels.WorkerTeam Team(int workers)
     {
         if (_team is null || _team.Workers != workers)
         {
-            _team = new global::NetGen.Kernels.WorkerTeam(workers);
+            if (_team is null)
+                _team = new global::NetGen.Kernels.WorkerTeam(workers);
+            else
+                _team.Resize(workers); // surplus threads end; one team per network, whatever the calls ask for
             _teamWork ??= new TeamWork(this);
             int had = _workspaces.Length;
             if (had < workers)
