@@ -65,8 +65,8 @@ public sealed class LeftoverTemporaryFileTests : IDisposable
     [Theory]
     [InlineData(250, 'a')]
     [InlineData(255, 'b')]
-    [InlineData(84, '\u00e9')] // 2 UTF-8 bytes each: 168 bytes, too long with the temporary name's 22 extra bytes
-    [InlineData(63, '\u4e2d')] // 3 bytes each: 189 bytes
+    [InlineData(120, '\u00e9')] // 2 UTF-8 bytes each: 236 bytes, too long with the temporary name's 22 extra bytes
+    [InlineData(80, '\u4e2d')] // 3 bytes each: 232 bytes
     public void ALongFileName_IsSavedAndLoaded(int length, char letter)
     {
         string name = new string(letter, length - 4) + ".npz";
