@@ -3,12 +3,13 @@ using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emitting;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator;
 
 /// <summary>
 /// The NetGen source generator: [Network] class → <see cref="NetworkParser"/> → (model, diagnostics) →
-/// diagnostics reported on one branch, source emitted from the model on the other.
+/// diagnostics reported on one branch; on the other, the model → <see cref="NetworkPlanner"/> → plan → source.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -36,7 +37,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(models, static (output, model) => output.AddSource(model.HintName, NetworkEmitter.Emit(model)));
+
+        // Every decision the emitter needs, computed once from the model; equal plans emit nothing anew.
+        IncrementalValuesProvider<NetworkPlan> plans = models
+            .Select(static (model, _) => NetworkPlanner.Plan(model))
+            .WithTrackingName(TrackingNames.Plan);
+        context.RegisterSourceOutput(plans, static (output, plan) => output.AddSource(plan.Model.HintName, NetworkEmitter.Emit(plan)));
 
         // [Dense] on a class without [Network]: a separate, tiny pipeline that only reports NG0002.
         IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider

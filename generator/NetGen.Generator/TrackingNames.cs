@@ -6,5 +6,6 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
+    public const string Plan = nameof(Plan);
     public const string OrphanLayers = nameof(OrphanLayers);
 }

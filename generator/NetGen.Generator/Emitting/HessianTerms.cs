@@ -1,4 +1,5 @@
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -11,7 +12,7 @@ namespace NetGen.Generator.Emitting;
 /// </summary>
 internal sealed class HessianTerms
 {
-    public HessianTerms(LayerTerms terms)
+    public HessianTerms(LayerPlan terms)
     {
         T = terms;
         string n = terms.N;
@@ -23,13 +24,16 @@ internal sealed class HessianTerms
     }
 
     /// <summary>The layer's own terms.</summary>
-    public LayerTerms T { get; }
+    public LayerPlan T { get; }
 
     /// <summary>The buffer of <c>R(P{n})</c> (smooth activations only).</summary>
     public string RPreField { get; }
 
     /// <summary>The buffer of <c>R(Z{n})</c>.</summary>
     public string ROutputField { get; }
+
+    /// <summary>The buffer of <c>R(Z{n-1})</c>, the layer before's <see cref="ROutputField"/> (none for the first layer).</summary>
+    public string RInputField => "RZ" + T.PreviousN;
 
     /// <summary>The buffer of <c>R(G{n})</c>.</summary>
     public string RDeltaField { get; }
@@ -45,7 +49,7 @@ internal sealed class HessianTerms
 
     /// <summary><c>R(P2) = R(Z1) W2 + Z1 V2 + vb2</c>, or <c>R(P1) = X V1 + vb1</c> for the first layer.</summary>
     public string ForwardEquation =>
-        "R(" + T.Pre + ") = " + (T.Previous is null ? string.Empty : "R(" + T.Input + ") " + T.Weights + " + ")
+        "R(" + T.Pre + ") = " + (T.IsFirst ? string.Empty : "R(" + T.Input + ") " + T.Weights + " + ")
         + T.Input + " " + Direction + (T.Layer.HasBias ? " + " + BiasDirection : string.Empty);
 
     /// <summary><c>R(Z2) = tanh'(P2) o R(P2)</c>, or null for Identity (where <c>R(Z) = R(P)</c>).</summary>

@@ -1,4 +1,5 @@
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -9,7 +10,7 @@ internal static partial class NetworkEmitter
     //     // dW2 = Z1^T G2 for inputs [firstInput, endInput): 4 inputs at a time, over the batch, vectors of units in registers
     //     // db2 = 1^T G2 (by the piece that starts at input 0)
     // }
-    private static void WriteBackwardLayer(SourceWriter writer, NetworkModel model, LayerTerms t)
+    private static void WriteBackwardLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>");
@@ -20,7 +21,7 @@ internal static partial class NetworkEmitter
         WriteKernelAttributes(writer);
         using (writer.Block(WeightsSignature("BackwardLayer", t, string.Empty)))
         {
-            WriteParameterGradientBody(writer, model, t, update: false);
+            WriteParameterGradientBody(writer, plan, t, update: false);
         }
     }
 
@@ -28,32 +29,32 @@ internal static partial class NetworkEmitter
     // {
     //     // W2 -= learningRate Z1^T G2 for inputs [firstInput, endInput), b2 -= learningRate 1^T G2, without storing the gradient
     // }
-    private static void WriteUpdateLayer(SourceWriter writer, NetworkModel model, LayerTerms t)
+    private static void WriteUpdateLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>");
         writer.Line("/// Layer " + t.N + " SGD step, fused with its gradient: <c>" + t.Weights + " -= learningRate " + t.Input + "^T " + t.Delta + "</c> for the weights of inputs <c>[firstInput, endInput)</c>"
             + (layer.HasBias ? ", and <c>" + t.Bias + " -= learningRate 1^T " + t.Delta + "</c> with the piece that starts at input 0" : string.Empty) + ".");
         writer.Line("/// Each weight's gradient is summed over the batch in row order, whichever piece and thread computes it. Call it");
-        writer.Line("/// after " + (t.Previous is null ? "the layer's gradients are done" : "<c>G" + Names.Int(layer.Index) + "</c> has been taken from the old weights") + ".");
+        writer.Line("/// after " + (t.IsFirst ? "the layer's gradients are done" : "<c>G" + Names.Int(layer.Index) + "</c> has been taken from the old weights") + ".");
         writer.Line("/// </summary>");
         WriteKernelAttributes(writer);
         using (writer.Block(WeightsSignature("UpdateLayer", t, ", float learningRate")))
         {
-            WriteParameterGradientBody(writer, model, t, update: true);
+            WriteParameterGradientBody(writer, plan, t, update: true);
         }
     }
 
     /// <summary><c>private void UpdateLayer1(ReadOnlySpan&lt;float&gt; inputs, int m, int firstInput, int endInput, float learningRate, Workspace work)</c>.</summary>
-    private static string WeightsSignature(string method, LayerTerms t, string extra) =>
-        "private void " + method + t.N + "(" + (t.Previous is null ? Names.ReadOnlySpan + " inputs, " : string.Empty)
-        + "int m, int firstInput, int endInput" + extra + (t.UsesLists ? ", Workspace work" : string.Empty) + ")";
+    private static string WeightsSignature(string method, LayerPlan t, string extra) =>
+        "private void " + method + t.N + "(" + (t.IsFirst ? Names.ReadOnlySpan + " inputs, " : string.Empty)
+        + "int m, int firstInput, int endInput" + extra + (t.ListsInputs ? ", Workspace work" : string.Empty) + ")";
 
     /// <summary><c>UpdateLayer1(inputs, m, first, end, learningRate, work);</c> and the like.</summary>
-    private static string WeightsCall(string method, LayerTerms t, string first, string end, string extra, string work) =>
-        method + t.N + "(" + (t.Previous is null ? "inputs, " : string.Empty) + "m, " + first + ", " + end + extra + (t.UsesLists ? ", " + work : string.Empty) + ");";
+    private static string WeightsCall(string method, LayerPlan t, string first, string end, string extra, string work) =>
+        method + t.N + "(" + (t.IsFirst ? "inputs, " : string.Empty) + "m, " + first + ", " + end + extra + (t.ListsInputs ? ", " + work : string.Empty) + ");";
 
-    private static void WriteParameterGradientBody(SourceWriter writer, NetworkModel model, LayerTerms t, bool update)
+    private static void WriteParameterGradientBody(SourceWriter writer, NetworkPlan plan, LayerPlan t, bool update)
     {
         LayerModel layer = t.Layer;
         string input = InputRef(t);
@@ -61,7 +62,7 @@ internal static partial class NetworkEmitter
         string weights = (update ? "w" : "dw") + t.N;
         string bias = (update ? "b" : "db") + t.N;
         string buffer = update ? "_parameters" : "_gradients";
-        if (t.Previous is null)
+        if (t.IsFirst)
             writer.Line(Simd.SpanRef(input, "inputs"));
         else
             writer.Line(Simd.ArrayRef(input, "_" + input));
@@ -69,8 +70,8 @@ internal static partial class NetworkEmitter
         writer.Line(Simd.ArrayRef(weights, buffer, t.WeightOffset));
         if (layer.HasBias)
             writer.Line(Simd.ArrayRef(bias, buffer, t.BiasOffset));
-        bool wide = layer.Units >= Simd.MinLanes;
-        if (t.UsesLists && wide)
+        bool wide = t.WeightGradient.IsVectorized;
+        if (t.ListsInputs && wide)
         {
             writer.Line(Simd.ArrayRef("int", "positions", "work.Positions", "0"));
             writer.Line(Simd.ArrayRef("values", "work.Values"));
@@ -78,7 +79,7 @@ internal static partial class NetworkEmitter
 
         if (update && wide)
             writer.Line("var step = " + VectorWidth.Natural.Broadcast("-learningRate") + ";");
-        if (update && wide && layer.Units < Simd.MaxLanes)
+        if (update && t.WeightGradient.Fit == UnitFit.Either)
             writer.Line("var step4 = " + VectorWidth.Narrow.Broadcast("-learningRate") + ";");
 
         writer.Line();
@@ -87,7 +88,7 @@ internal static partial class NetworkEmitter
             : "d" + t.Weights + "[i, :] = " + t.Input + "[:, i]^T " + t.Delta;
         WriteByWidth(
             writer,
-            layer.Units,
+            t.WeightGradient.Fit,
             t.UnitsConst,
             scalar: () =>
             {
@@ -106,7 +107,7 @@ internal static partial class NetworkEmitter
         {
             WriteNarrowOrWide(
                 writer,
-                layer.Units,
+                t.WeightGradient.Fit,
                 t.UnitsConst,
                 narrow: () => WriteBiasGradientNarrow(writer, t, delta, bias, update),
                 wide: () => WriteBiasGradientWide(writer, t, delta, bias, update));
@@ -114,7 +115,7 @@ internal static partial class NetworkEmitter
     }
 
     // for (int i = firstInput; i < endInput; i++) { float s0 = 0, ...; for (b) { a = X[b, i]; s0 += a G[b, 0]; ... } W[i, :] -= learningRate s }
-    private static void WriteWeightGradientNarrow(SourceWriter writer, LayerTerms t, string input, string delta, string weights, bool update)
+    private static void WriteWeightGradientNarrow(SourceWriter writer, LayerPlan t, string input, string delta, string weights, bool update)
     {
         using (writer.Block("for (int i = firstInput; i < endInput; i++)"))
         {
@@ -132,16 +133,17 @@ internal static partial class NetworkEmitter
 
     // for (; i <= endInput - 4; i += 4) { rows of W; BroadcastKernel over the batch }, or, with lists, per piece of inputs:
     // transpose the piece's columns of X, then per input (or block) the list of its nonzero rows and the kernel over it.
-    private static void WriteWeightGradientWide(SourceWriter writer, LayerTerms t, string input, string weights, bool update, string equation, VectorWidth width)
+    private static void WriteWeightGradientWide(SourceWriter writer, LayerPlan t, string input, string weights, bool update, string equation, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        int vectors = width.VectorsFor(layer.Units);
-        int block = LayerTerms.RowsFor(vectors);
-        string over = t.UsesLists ? "over the rows where " + (block == 1 ? "it" : "any of them") + " is nonzero" : "over the batch";
+        RegisterBlock registers = width.BlockOf(t.WeightGradient);
+        int vectors = registers.Vectors;
+        int block = registers.Rows;
+        string over = t.ListsInputs ? "over the rows where " + (block == 1 ? "it" : "any of them") + " is nonzero" : "over the batch";
         string what = "// " + equation + ": " + (block == 1 ? "one input at a time, " : Names.Int(block) + " inputs at a time, ") + over
             + ", up to " + Names.Int(vectors) + " vectors of units " + (block == 1 ? string.Empty : "per input ") + "in registers";
         var kernel = new WeightKernel(t, input, weights, update, block, vectors, width);
-        if (!t.UsesLists)
+        if (!t.ListsInputs)
         {
             writer.Line("int i = firstInput;");
             WriteWeightBlocks(writer, kernel, what, "endInput", layer.Inputs % block != 0);
@@ -159,7 +161,7 @@ internal static partial class NetworkEmitter
     }
 
     /// <summary>What a weight kernel needs to know, for the blocks of inputs and the inputs left over alike.</summary>
-    private sealed record WeightKernel(LayerTerms Terms, string Input, string Weights, bool Update, int Block, int Vectors, VectorWidth Width);
+    private sealed record WeightKernel(LayerPlan Terms, string Input, string Weights, bool Update, int Block, int Vectors, VectorWidth Width);
 
     // for (; i <= end - block; i += block) { ... }  [for (; i < end; i++) { ... }]
     private static void WriteWeightBlocks(SourceWriter writer, WeightKernel kernel, string what, string end, bool leftover)
@@ -186,8 +188,8 @@ internal static partial class NetworkEmitter
 
     private static void WriteWeightGradientRows(SourceWriter writer, WeightKernel kernel, int inputs)
     {
-        LayerTerms t = kernel.Terms;
-        if (t.UsesLists)
+        LayerPlan t = kernel.Terms;
+        if (t.ListsInputs)
         {
             writer.Line("int count = " + Names.Sparse + ".UnionOfRows(work.Transposed, m, i - piece, " + Names.Int(inputs) + ", " + t.UnitsConst
                 + ", work.Positions, work.Values, ListStride);");
@@ -206,9 +208,9 @@ internal static partial class NetworkEmitter
             Units = t.UnitsConst,
             UnitCount = t.Layer.Units,
             Matrix = "g" + t.N,
-            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < " + t.BatchBound + "; b++)",
-            RowOffset = t.UsesLists ? Names.Unsafe + ".Add(ref positions, k)" : "b * " + t.UnitsConst,
-            Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element(kernel.Input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
+            Loop = t.ListsInputs ? "for (int k = 0; k < count; k++)" : "for (int b = 0; b < " + t.BatchBound + "; b++)",
+            RowOffset = t.ListsInputs ? Names.Unsafe + ".Add(ref positions, k)" : "b * " + t.UnitsConst,
+            Scalar = k => t.ListsInputs ? ListValue(k) : Simd.Element(kernel.Input, "b * " + t.InputsConst + " + i" + (k == 0 ? string.Empty : " + " + Names.Int(k))),
             InPlace = kernel.Update,
             Store = (w, k, c, accumulator, unit) => WriteGradientStore(w, kernel.Width, "out" + Names.Int(k), c, accumulator, unit, kernel.Update),
         };
@@ -231,7 +233,7 @@ internal static partial class NetworkEmitter
         writer.Line(width.Block + ".Apply(ref " + row + ", " + unit + ", " + fresh + ", " + accumulator + ", " + width.Step + ");");
     }
 
-    private static void WriteBiasGradientNarrow(SourceWriter writer, LayerTerms t, string delta, string bias, bool update)
+    private static void WriteBiasGradientNarrow(SourceWriter writer, LayerPlan t, string delta, string bias, bool update)
     {
         using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j++)"))
         {
@@ -244,7 +246,7 @@ internal static partial class NetworkEmitter
     }
 
     // for (int j = 0; j < units; j += Lanes) { move the last vector back to end at the last unit; sum the column block }
-    private static void WriteBiasGradientWide(SourceWriter writer, LayerTerms t, string delta, string bias, bool update)
+    private static void WriteBiasGradientWide(SourceWriter writer, LayerPlan t, string delta, string bias, bool update)
     {
         using (writer.Block("for (int j = 0; j < " + t.UnitsConst + "; j += " + Simd.Lanes + ")"))
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -20,39 +21,38 @@ internal static partial class NetworkEmitter
     }
 
     // private readonly float[] _z1 = new float[MaxBatch * L1Units]; ... _g1 ...; _w2t; _labels; _rowLosses; workspaces; the team.
-    private static void WriteWorkBuffers(SourceWriter writer, NetworkModel model)
+    private static void WriteWorkBuffers(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("// Work buffers for up to MaxBatch rows, allocated once: each layer's output Z, its pre-activation P where the");
         writer.Line("// derivative needs it, and G, the gradient of the loss with respect to the pre-activation; the transposed weights");
         writer.Line("// the backward kernels read; the batch's targets and each row's loss.");
-        foreach (LayerModel layer in model.Layers)
+        foreach (LayerPlan layer in plan.Layers)
         {
-            LayerTerms t = Terms(model, layer);
+            LayerPlan t = layer;
             string size = "MaxBatch * " + t.UnitsConst;
             writer.Line("private readonly float[] " + t.OutputField + " = new float[" + size + "];");
             if (t.KeepsPreActivation)
                 writer.Line("private readonly float[] " + t.PreField + " = new float[" + size + "];");
             writer.Line("private readonly float[] " + t.DeltaField + " = new float[" + size + "];");
-            if (t.UsesTransposed)
+            if (t.HasTransposedWeights)
                 writer.Line("private readonly float[] " + t.TransposedField + " = new float[" + t.InputsConst + " * " + t.UnitsConst + "];");
         }
 
-        writer.Line(model.IsClassifier
+        writer.Line(plan.IsClassifier
             ? "private readonly int[] _labels = new int[MaxBatch];"
             : "private readonly float[] _targets = new float[MaxBatch * OutputSize];");
         writer.Line("private readonly double[] _rowLosses = new double[MaxBatch];");
         writer.Line();
-        int stride = System.Math.Max(model.InputSize, model.MaxBatch) + SparsePadding;
         writer.Line("// The length of a list of nonzero inputs (or rows) and of each value list beside it: the longer of InputSize and");
         writer.Line("// MaxBatch, plus the room NetGen.Kernels.Sparse needs to store whole vectors.");
-        writer.Line("private const int ListStride = " + Names.Int(stride) + ";");
+        writer.Line("private const int ListStride = " + Names.Int(plan.ListStride) + ";");
         writer.Line();
         writer.Line("// The pieces a step's phases are shared out in, across threads: blocks of rows (a multiple of every kernel's row");
         writer.Line("// block, so rows pair up as on one thread) and runs of a layer's inputs.");
-        writer.Line("private const int RowsPhase = 0, UpdatePhase = 1, RowsPerPiece = 4, InputsPerPiece = 16;");
-        string pieces = string.Join(", ", model.Layers.Select(layer => "L" + Names.Int(layer.Number) + "Pieces = (L" + Names.Int(layer.Number) + "Inputs + InputsPerPiece - 1) / InputsPerPiece"));
+        writer.Line("private const int RowsPhase = 0, UpdatePhase = 1, RowsPerPiece = " + Names.Int(plan.RowsPerPiece) + ", InputsPerPiece = " + Names.Int(plan.InputsPerPiece) + ";");
+        string pieces = string.Join(", ", plan.Layers.Select(layer => "L" + Names.Int(layer.Number) + "Pieces = (L" + Names.Int(layer.Number) + "Inputs + InputsPerPiece - 1) / InputsPerPiece"));
         writer.Line("private const int " + pieces + ";");
-        writer.Line("private const int UpdatePieces = " + string.Join(" + ", model.Layers.Select(layer => "L" + Names.Int(layer.Number) + "Pieces")) + ";");
+        writer.Line("private const int UpdatePieces = " + string.Join(" + ", plan.Layers.Select(layer => "L" + Names.Int(layer.Number) + "Pieces")) + ";");
         writer.Line();
         writer.Line("// The calling thread's workspace, and one per worker once an epoch runs on more threads; the team and the step it runs.");
         writer.Line("private Workspace[] _workspaces = { new Workspace() };");
@@ -63,9 +63,9 @@ internal static partial class NetworkEmitter
     }
 
     // private sealed class Workspace { public readonly int[] Positions = ...; public readonly float[] Values = ...; ... }
-    private static void WriteWorkspace(SourceWriter writer, NetworkModel model)
+    private static void WriteWorkspace(SourceWriter writer, NetworkPlan plan)
     {
-        bool lists = model.Layers.Any(layer => Terms(model, layer).UsesLists);
+        bool lists = plan.AnyListedInputs;
         writer.Line("/// <summary>");
         writer.Line("/// One worker's scratch" + (lists ? ": a list of the nonzero inputs (or rows) of a block and the block's values at them, and a piece of the" : "."));
         if (lists)
@@ -80,9 +80,6 @@ internal static partial class NetworkEmitter
             writer.Line("public readonly float[] Transposed = new float[InputsPerPiece * MaxBatch];");
         }
     }
-
-    /// <summary><c>NetGen.Kernels.Sparse.Padding</c>: the room past the longest list the sparse kernels need.</summary>
-    private const int SparsePadding = 16;
 
     // [GeneratedCode(...)] [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteKernelAttributes(SourceWriter writer)

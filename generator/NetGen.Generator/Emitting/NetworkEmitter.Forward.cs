@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -11,7 +12,7 @@ internal static partial class NetworkEmitter
     //     for (; r <= end - 2; r += 2) { count = Sparse.UnionOfRows(...); ...BroadcastKernel... }
     //     for (; r < end; r++) { the same for one row }
     // }
-    private static void WriteForwardLayer(SourceWriter writer, NetworkModel model, LayerTerms t)
+    private static void WriteForwardLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         writer.Line("/// <summary>Layer " + t.N + " forward: <c>" + t.Equation + "</c> for rows <c>[first, end)</c>, [m x " + Names.Int(layer.Inputs) + "] to [m x " + Names.Int(layer.Units) + "].</summary>");
@@ -20,7 +21,7 @@ internal static partial class NetworkEmitter
         {
             string input = InputRef(t);
             string output = t.KeepsPreActivation ? "p" + t.N : "z" + t.N;
-            if (t.Previous is not null)
+            if (!t.IsFirst)
                 writer.Line(Simd.ArrayRef(input, "_" + input));
             else
                 writer.Line(Simd.SpanRef(input, "inputs"));
@@ -28,7 +29,7 @@ internal static partial class NetworkEmitter
             if (layer.HasBias)
                 writer.Line(Simd.ArrayRef("b" + t.N, "_parameters", t.BiasOffset));
             writer.Line(Simd.ArrayRef(output, t.AffineField));
-            if (t.UsesLists && layer.Units >= Simd.MinLanes)
+            if (t.ListsInputs && t.Forward.IsVectorized)
             {
                 writer.Line(Simd.ArrayRef("int", "positions", "work.Positions", "0"));
                 writer.Line(Simd.ArrayRef("values", "work.Values"));
@@ -37,15 +38,15 @@ internal static partial class NetworkEmitter
             writer.Line();
             WriteByWidth(
                 writer,
-                layer.Units,
+                t.Forward.Fit,
                 t.UnitsConst,
                 scalar: () => WriteForwardNarrow(writer, t, input, output),
-                vector: width => WriteForwardWide(writer, model, t, input, output, width));
+                vector: width => WriteForwardWide(writer, t, input, output, width));
 
             if (t.KeepsPreActivation)
             {
                 writer.Line();
-                writer.Line("// " + t.Output + " = " + LayerTerms.Apply(layer.Activation, t.Pre));
+                writer.Line("// " + t.Output + " = " + LayerPlan.Apply(layer.Activation, t.Pre));
                 string range = "first * " + t.UnitsConst + ", (end - first) * " + t.UnitsConst;
                 writer.Line(t.ActivationKernel + "(new " + Names.ReadOnlySpan + "(" + t.PreField + ", " + range + "), new " + Names.Span + "(" + t.OutputField + ", " + range + "));");
             }
@@ -53,31 +54,31 @@ internal static partial class NetworkEmitter
     }
 
     /// <summary><c>private void ForwardLayer1(ReadOnlySpan&lt;float&gt; inputs, int first, int end, Workspace work)</c> or <c>ForwardLayer2(int first, int end)</c>.</summary>
-    private static string ForwardSignature(LayerTerms t) =>
-        "private void ForwardLayer" + t.N + "(" + (t.Previous is null ? Names.ReadOnlySpan + " inputs, " : string.Empty) + "int first, int end"
-        + (t.UsesLists ? ", Workspace work" : string.Empty) + ")";
+    private static string ForwardSignature(LayerPlan t) =>
+        "private void ForwardLayer" + t.N + "(" + (t.IsFirst ? Names.ReadOnlySpan + " inputs, " : string.Empty) + "int first, int end"
+        + (t.ListsInputs ? ", Workspace work" : string.Empty) + ")";
 
     /// <summary><c>ForwardLayer1(inputs, first, end, work);</c> or <c>ForwardLayer2(first, end);</c>.</summary>
-    private static string ForwardCall(LayerTerms t, string first, string end, string work) =>
-        "ForwardLayer" + t.N + "(" + (t.Previous is null ? "inputs, " : string.Empty) + first + ", " + end + (t.UsesLists ? ", " + work : string.Empty) + ");";
+    private static string ForwardCall(LayerPlan t, string first, string end, string work) =>
+        "ForwardLayer" + t.N + "(" + (t.IsFirst ? "inputs, " : string.Empty) + first + ", " + end + (t.ListsInputs ? ", " + work : string.Empty) + ");";
 
     /// <summary>The <c>ref float</c> local of a layer's input: <c>x</c> (from the <c>inputs</c> span) or <c>z1</c>, <c>z2</c>, ...</summary>
-    private static string InputRef(LayerTerms t) => t.Previous is null ? "x" : "z" + Names.Int(t.Previous.Number);
+    private static string InputRef(LayerPlan t) => t.IsFirst ? "x" : "z" + t.PreviousN;
 
     /// <summary>
     /// Writes a kernel for the layer's width: the scalar one below 4 units; from 16 units the <c>Vector&lt;float&gt;</c>
     /// one; in between both vector kernels, behind <c>if (units &lt; Lanes)</c>: 128-bit vectors when the layer is narrower
     /// than <c>Vector&lt;float&gt;</c> (a 10-unit layer at 16 lanes), the natural width otherwise. The JIT keeps one.
     /// </summary>
-    private static void WriteByWidth(SourceWriter writer, int units, string unitsConst, System.Action scalar, System.Action<VectorWidth> vector)
+    private static void WriteByWidth(SourceWriter writer, UnitFit fit, string unitsConst, System.Action scalar, System.Action<VectorWidth> vector)
     {
-        if (units < Simd.MinLanes)
+        if (fit == UnitFit.Scalar)
         {
             scalar();
             return;
         }
 
-        if (units >= Simd.MaxLanes)
+        if (fit == UnitFit.Vector)
         {
             vector(VectorWidth.Natural);
             return;
@@ -97,15 +98,15 @@ internal static partial class NetworkEmitter
     /// Writes the vector path, the scalar path, or both behind <c>if (units &lt; Lanes)</c>, as the width allows:
     /// a layer of fewer than 4 units never fills a vector, one of 16 or more always does.
     /// </summary>
-    private static void WriteNarrowOrWide(SourceWriter writer, int units, string unitsConst, System.Action narrow, System.Action wide)
+    private static void WriteNarrowOrWide(SourceWriter writer, UnitFit fit, string unitsConst, System.Action narrow, System.Action wide)
     {
-        if (units < Simd.MinLanes)
+        if (fit == UnitFit.Scalar)
         {
             narrow();
             return;
         }
 
-        if (units >= Simd.MaxLanes)
+        if (fit == UnitFit.Vector)
         {
             wide();
             return;
@@ -122,7 +123,7 @@ internal static partial class NetworkEmitter
     }
 
     // for (int r = first; r < end; r++) { float s0 = b[0], s1 = b[1], ...; for (i) { a = X[r, i]; s0 += a W[i, 0]; ... } Z[r, :] = s }
-    private static void WriteForwardNarrow(SourceWriter writer, LayerTerms t, string input, string output)
+    private static void WriteForwardNarrow(SourceWriter writer, LayerPlan t, string input, string output)
     {
         LayerModel layer = t.Layer;
         using (writer.Block("for (int r = first; r < end; r++)"))
@@ -167,16 +168,17 @@ internal static partial class NetworkEmitter
             writer.Line(store(j));
     }
 
-    // Blocks of RowsFor(vectors) rows, then the rows left over one at a time; each a BroadcastKernel over the inputs (or the list of nonzero ones).
-    private static void WriteForwardWide(SourceWriter writer, NetworkModel model, LayerTerms t, string input, string output, VectorWidth width)
+    // Blocks of the plan's rows, then the rows left over one at a time; each a BroadcastKernel over the inputs (or the list of nonzero ones).
+    private static void WriteForwardWide(SourceWriter writer, LayerPlan t, string input, string output, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        int vectors = width.VectorsFor(layer.Units);
-        int rows = LayerTerms.RowsFor(vectors);
-        string what = t.Output + "[r, :] = " + LayerTerms.Apply(layer.Activation, t.Input + "[r, :] " + t.Weights + (layer.HasBias ? " + " + t.Bias : string.Empty));
-        string over = t.UsesLists ? "over the inputs nonzero in any of them" : "over every input";
+        RegisterBlock registers = width.BlockOf(t.Forward);
+        int vectors = registers.Vectors;
+        int rows = registers.Rows;
+        string what = t.Output + "[r, :] = " + LayerPlan.Apply(layer.Activation, t.Input + "[r, :] " + t.Weights + (layer.HasBias ? " + " + t.Bias : string.Empty));
+        string over = t.ListsInputs ? "over the inputs nonzero in any of them" : "over every input";
         writer.Line("int r = first;");
-        if (model.MaxBatch >= rows)
+        if (rows > 1)
         {
             writer.Line("// " + what + ": " + Names.Int(rows) + " rows at a time, " + over + ", up to " + Names.Int(vectors) + " vectors of units per row in registers");
             using (writer.Block("for (; r <= end - " + Names.Int(rows) + "; r += " + Names.Int(rows) + ")"))
@@ -192,10 +194,10 @@ internal static partial class NetworkEmitter
             WriteForwardRows(writer, t, input, output, 1, vectors, width);
     }
 
-    private static void WriteForwardRows(SourceWriter writer, LayerTerms t, string input, string output, int rows, int vectors, VectorWidth width)
+    private static void WriteForwardRows(SourceWriter writer, LayerPlan t, string input, string output, int rows, int vectors, VectorWidth width)
     {
         LayerModel layer = t.Layer;
-        if (t.UsesLists)
+        if (t.ListsInputs)
         {
             writer.Line("int count = " + Names.Sparse + ".UnionOfRows(inputs, " + t.InputsConst + ", r, " + Names.Int(rows) + ", " + t.UnitsConst
                 + ", work.Positions, work.Values, ListStride);");
@@ -217,9 +219,9 @@ internal static partial class NetworkEmitter
             Units = t.UnitsConst,
             UnitCount = layer.Units,
             Matrix = "w" + t.N,
-            Loop = t.UsesLists ? "for (int k = 0; k < count; k++)" : "for (int i = 0; i < " + t.InputsConst + "; i++)",
-            RowOffset = t.UsesLists ? Names.Unsafe + ".Add(ref positions, k)" : "i * " + t.UnitsConst,
-            Scalar = k => t.UsesLists ? ListValue(k) : Simd.Element("in" + Names.Int(k), "i"),
+            Loop = t.ListsInputs ? "for (int k = 0; k < count; k++)" : "for (int i = 0; i < " + t.InputsConst + "; i++)",
+            RowOffset = t.ListsInputs ? Names.Unsafe + ".Add(ref positions, k)" : "i * " + t.UnitsConst,
+            Scalar = k => t.ListsInputs ? ListValue(k) : Simd.Element("in" + Names.Int(k), "i"),
             Init = (k, unit) => layer.HasBias ? width.Load("b" + t.N, unit) : width.Zero,
             Store = (w, k, c, accumulator, unit) =>
                 w.Line(width.Store(layer.Activation == Activation.ReLU ? width.Relu(accumulator) : accumulator, "out" + Names.Int(k), unit)),

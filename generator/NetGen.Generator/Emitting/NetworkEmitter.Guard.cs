@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -53,7 +54,7 @@ internal static partial class NetworkEmitter
         writer.Line("/// <exception cref=\"" + DivergedException + "\">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>");
 
     // The guard's fields and methods, after the per-layer methods.
-    private static void WriteGuardMembers(SourceWriter writer, NetworkModel model)
+    private static void WriteGuardMembers(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
         writer.Line("// ---- The divergence guard of TrainBatch and TrainEpoch ----");
@@ -64,13 +65,13 @@ internal static partial class NetworkEmitter
         writer.Line("// The parameters before a step whose bounds did not prove it finite; allocated by the first such step.");
         writer.Line("private float[]? _guardBackup;");
         writer.Line();
-        WriteGuardBeforeStep(writer, model);
+        WriteGuardBeforeStep(writer, plan);
         writer.Line();
-        WriteGuardAfterStep(writer, model);
+        WriteGuardAfterStep(writer, plan);
         writer.Line();
-        WriteGuardGradients(writer, model);
+        WriteGuardGradients(writer, plan);
         writer.Line();
-        WriteGuardLoss(writer, model);
+        WriteGuardLoss(writer, plan);
         writer.Line();
         WriteThrowDiverged(writer);
     }
@@ -81,9 +82,9 @@ internal static partial class NetworkEmitter
     //     double rate = max(1, |lr|); g2 = sum|G2|; g1 = max|W2| L2Inputs g2; change = max over layers of rate max(1, max|Z_{n-1}|) g_n;
     //     if (change < 2^100) return false;  backup; return true;
     // }
-    private static void WriteGuardBeforeStep(SourceWriter writer, NetworkModel model)
+    private static void WriteGuardBeforeStep(SourceWriter writer, NetworkPlan plan)
     {
-        LayerTerms output = Terms(model, model.OutputLayer);
+        LayerPlan output = plan.OutputLayer;
         writer.Line("/// <summary>");
         writer.Line("/// The divergence guard before any parameter changes: the loss must be finite (else throw; nothing has changed), then");
         writer.Line("/// bounds on the step, output layer down, with |sigma'| &lt;= 1: <c>sum|G_n|</c> (exact for <c>" + output.Delta + "</c>, then");
@@ -105,18 +106,18 @@ internal static partial class NetworkEmitter
             writer.Line();
             writer.Line("// The largest change any parameter can take, layer by layer from the output down.");
             writer.Line("double change = 0;");
-            foreach (LayerTerms t in AllTerms(model).Reverse())
+            foreach (LayerPlan t in plan.Layers.Reverse())
             {
                 string gn = "g" + t.N;
-                if (t.Layer.Index < model.Layers.Count - 1)
+                if (t.Layer.Index < plan.Layers.Count - 1)
                 {
-                    LayerTerms next = Terms(model, model.Layers[t.Layer.Index + 1]);
+                    LayerPlan next = plan.Layers[t.Layer.Index + 1];
                     string gNext = "g" + next.N;
                     string w = "new " + Names.ReadOnlySpan + "(_parameters, " + next.WeightOffset + ", " + next.InputsConst + " * " + next.UnitsConst + ")";
                     writer.Line("double " + gn + " = " + DivergenceGuard + ".MaxAbs(" + w + ") * " + next.InputsConst + " * " + gNext + "; // sum|" + t.Delta + "| <= max|" + next.Weights + "| " + Names.Int(next.Layer.Inputs) + " sum|" + next.Delta + "|");
                 }
 
-                string input = t.Previous is null ? "inputs" : Rows(new LayerTerms(t.Previous, null).OutputField, t.InputsConst);
+                string input = t.IsFirst ? "inputs" : Rows(t.InputField, t.InputsConst);
                 writer.Line("change = " + Names.Math + ".Max(change, rate * " + Names.Math + ".Max(1.0, " + DivergenceGuard + ".MaxAbs(" + input + ")) * " + gn + "); // " + t.Weights
                     + (t.Layer.HasBias ? ", " + t.Bias : string.Empty) + ": max(1, |lr|) max(1, max|" + t.Input + "|) sum|" + t.Delta + "|");
             }
@@ -132,7 +133,7 @@ internal static partial class NetworkEmitter
     }
 
     // private void GuardAfterStep(int m, float learningRate): any non-finite parameter -> restore the copy, throw.
-    private static void WriteGuardAfterStep(SourceWriter writer, NetworkModel model)
+    private static void WriteGuardAfterStep(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
         writer.Line("/// After a step that <see cref=\"GuardBeforeStep\"/> could not prove finite: if a parameter went NaN or infinite, restore");
@@ -142,7 +143,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("private void GuardAfterStep(int m, float learningRate)"))
         {
             writer.Line("int layer = 0;");
-            foreach (LayerTerms t in AllTerms(model).Reverse())
+            foreach (LayerPlan t in plan.Layers.Reverse())
             {
                 writer.Line("if (layer == 0 && " + DivergenceGuard + ".FirstNonFinite(new " + Names.ReadOnlySpan + "(_parameters, " + t.WeightOffset + ", " + Names.Int(t.Layer.ParameterCount) + ")) >= 0)");
                 writer.Line("    layer = " + t.N + ";");
@@ -152,7 +153,7 @@ internal static partial class NetworkEmitter
             writer.Line("    return;");
             writer.Line();
             writer.Line("global::System.Array.Copy(_guardBackup!, _parameters, ParameterCount);");
-            foreach (LayerTerms t in AllTerms(model).Reverse().Skip(1))
+            foreach (LayerPlan t in plan.Layers.Reverse().Skip(1))
             {
                 writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(" + Rows(t.DeltaField, t.UnitsConst) + ") >= 0)");
                 writer.Line("    ThrowDiverged(m, learningRate, " + t.N + ", \"the gradient " + t.Delta + "\");");
@@ -163,7 +164,7 @@ internal static partial class NetworkEmitter
     }
 
     // private bool GuardGradients(int m, double loss, float learningRate): the unfused step's check, on Gradients.
-    private static void WriteGuardGradients(SourceWriter writer, NetworkModel model)
+    private static void WriteGuardGradients(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
         writer.Line("/// The divergence guard of the unfused step (<c>TrainEpoch</c> with a <c>GradientHealth</c>), with <see cref=\"Gradients\"/> full and");
@@ -176,7 +177,7 @@ internal static partial class NetworkEmitter
         {
             writer.Line("GuardLoss(m, loss, learningRate);");
             writer.Line("float largest = 0f;");
-            foreach (LayerTerms t in AllTerms(model).Reverse())
+            foreach (LayerPlan t in plan.Layers.Reverse())
             {
                 writer.Line("float g" + t.N + " = " + DivergenceGuard + ".MaxAbs(new " + Names.ReadOnlySpan + "(_gradients, " + t.WeightOffset + ", " + Names.Int(t.Layer.ParameterCount) + "));");
                 writer.Line("if (!float.IsFinite(g" + t.N + "))");
@@ -193,11 +194,11 @@ internal static partial class NetworkEmitter
     }
 
     // private void GuardLoss(int m, double loss, float learningRate): a non-finite batch loss -> name the first non-finite layer, throw.
-    private static void WriteGuardLoss(SourceWriter writer, NetworkModel model)
+    private static void WriteGuardLoss(SourceWriter writer, NetworkPlan plan)
     {
-        string reduced = model.Reduction == Reduction.Mean ? "(float)(loss / m)" : "(float)loss";
+        string reduced = plan.Reduction == Reduction.Mean ? "(float)(loss / m)" : "(float)loss";
         writer.Line("/// <summary>");
-        writer.Line("/// Throws unless the batch loss (as returned, " + (model.Reduction == Reduction.Mean ? "the mean" : "the sum") + " in float) is finite, naming the first layer whose");
+        writer.Line("/// Throws unless the batch loss (as returned, " + (plan.Reduction == Reduction.Mean ? "the mean" : "the sum") + " in float) is finite, naming the first layer whose");
         writer.Line("/// pre-activations or activations went NaN or infinite, or else the loss itself.");
         writer.Line("/// </summary>");
         WriteGeneratedCode(writer);
@@ -205,14 +206,14 @@ internal static partial class NetworkEmitter
         {
             writer.Line("if (float.IsFinite(" + reduced + "))");
             writer.Line("    return;");
-            foreach (LayerTerms t in AllTerms(model))
+            foreach (LayerPlan t in plan.Layers)
             {
                 string what = t.KeepsPreActivation ? "the pre-activations " + t.Pre : "the activations " + t.Output;
                 writer.Line("if (" + DivergenceGuard + ".FirstNonFinite(" + Rows(t.AffineField, t.UnitsConst) + ") >= 0)");
                 writer.Line("    ThrowDiverged(m, learningRate, " + t.N + ", \"" + what + "\");");
             }
 
-            writer.Line("ThrowDiverged(m, learningRate, " + Names.Int(model.OutputLayer.Number) + ", \"the loss\");");
+            writer.Line("ThrowDiverged(m, learningRate, " + Names.Int(plan.OutputLayer.Number) + ", \"the loss\");");
         }
     }
 

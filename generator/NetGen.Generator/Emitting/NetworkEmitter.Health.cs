@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -17,7 +18,7 @@ internal static partial class NetworkEmitter
     // {
     //     guards; while (start < count) { RunBackward; GuardGradients; health.ObserveActivations(...); health.AddBatch; Sgd.Step; }
     // }
-    private static void WriteTrainEpochWithHealth(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteTrainEpochWithHealth(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
         writer.Line("/// <summary>");
         writer.Line("/// One epoch of minibatch SGD as <c>TrainEpoch</c> (rows in order, the last partial batch reduced over its own size), recording");
@@ -25,11 +26,11 @@ internal static partial class NetworkEmitter
         writer.Line("/// step runs unfused (<c>Backward</c>, the measurements, <c>ApplySgd</c>): the same arithmetic as the fused step, somewhat");
         writer.Line("/// slower. The batches add to what <paramref name=\"health\"/> holds; call its <c>Reset</c> at the start of each epoch.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[count x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[count x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"targets\">" + targets.Description("count") + "</param>");
         writer.Line("/// <param name=\"count\">The number of rows.</param>");
         writer.Line("/// <param name=\"learningRate\">The step size; finite.</param>");
-        writer.Line("/// <param name=\"batchSize\">The rows per step, from 1 to " + Names.Int(model.MaxBatch) + ".</param>");
+        writer.Line("/// <param name=\"batchSize\">The rows per step, from 1 to " + Names.Int(plan.MaxBatch) + ".</param>");
         writer.Line("/// <param name=\"health\">Receives the measurements; made for this network's <see cref=\"Spec\"/>.</param>");
         writer.Line("/// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name=\"count\"/> (NaN for 0 rows); the count and the number of steps.</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class, " : string.Empty) + "the learning rate is not finite or <paramref name=\"health\"/> is for another network.");
@@ -67,7 +68,7 @@ internal static partial class NetworkEmitter
                 writer.Line(Names.Sgd + ".Step(_parameters, _gradients, learningRate);");
                 writer.Line("if (backedUp) GuardAfterStep(m, learningRate);");
                 writer.Line("// The step stands: record it.");
-                foreach (LayerTerms t in AllTerms(model).Where(t => t.Layer.Activation == Activation.ReLU))
+                foreach (LayerPlan t in plan.Layers.Where(t => t.Layer.Activation == Activation.ReLU))
                     writer.Line("health.ObserveActivations(" + Names.Int(t.Layer.Index) + ", " + Rows(t.OutputField, t.UnitsConst) + "); // which units of " + t.Output + " were ever > 0");
                 writer.Line("health.AddBatch(_gradients, m);                          // each layer's |dL/dW|");
                 writer.Line("loss += batchLoss;");
@@ -81,16 +82,16 @@ internal static partial class NetworkEmitter
     }
 
     // The health overloads and the divergence guard's members, after the per-layer methods.
-    private static void WriteHealthAndGuardMembers(SourceWriter writer, NetworkModel model)
+    private static void WriteHealthAndGuardMembers(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
         writer.Line("// ---- Gradient health: TrainEpoch with a GradientHealth, on the unfused steps ----");
-        foreach (TargetKind kind in TargetKind.For(model))
+        foreach (TargetKind kind in TargetKind.For(plan))
         {
             writer.Line();
-            WriteTrainEpochWithHealth(writer, model, kind);
+            WriteTrainEpochWithHealth(writer, plan, kind);
         }
 
-        WriteGuardMembers(writer, model);
+        WriteGuardMembers(writer, plan);
     }
 }

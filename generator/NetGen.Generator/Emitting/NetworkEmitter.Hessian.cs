@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -24,36 +25,36 @@ internal static partial class NetworkEmitter
     private const string MatrixProducts = "global::NetGen.Kernels.MatrixProducts";
 
     // The whole feature: the public overloads, the lazily allocated buffers, the pass and one method per layer.
-    private static void WriteHessianMembers(SourceWriter writer, NetworkModel model)
+    private static void WriteHessianMembers(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line();
         writer.Line("// ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----");
-        foreach (TargetKind kind in TargetKind.For(model))
+        foreach (TargetKind kind in TargetKind.For(plan))
         {
             writer.Line();
-            WriteHessianVectorProduct(writer, model, kind);
+            WriteHessianVectorProduct(writer, plan, kind);
         }
 
         writer.Line();
-        WriteHessianBuffers(writer, model);
+        WriteHessianBuffers(writer, plan);
         writer.Line();
-        WriteRunHessianVectorProduct(writer, model);
-        foreach (LayerModel layer in model.Layers)
+        WriteRunHessianVectorProduct(writer, plan);
+        foreach (LayerPlan layer in plan.Layers)
         {
-            var h = new HessianTerms(Terms(model, layer));
+            var h = new HessianTerms(layer);
             writer.Line();
             WriteRForwardLayer(writer, h);
         }
 
         writer.Line();
-        WriteROutputGradient(writer, model);
-        foreach (LayerModel layer in model.Layers.Reverse())
+        WriteROutputGradient(writer, plan);
+        foreach (LayerPlan layer in plan.Layers.Reverse())
         {
-            var h = new HessianTerms(Terms(model, layer));
+            var h = new HessianTerms(layer);
             if (layer.Index > 0)
             {
                 writer.Line();
-                WriteRPropagateLayer(writer, model, h);
+                WriteRPropagateLayer(writer, plan, h);
             }
 
             writer.Line();
@@ -62,7 +63,7 @@ internal static partial class NetworkEmitter
     }
 
     // public float HessianVectorProduct(inputs, targets, batchSize, v, result) { guards; RunHessianVectorProduct / m }
-    private static void WriteHessianVectorProduct(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteHessianVectorProduct(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
         writer.Line("/// <summary>");
         writer.Line("/// The exact product <c>H v</c> of the Hessian of the batch loss with respect to the parameters and the vector");
@@ -71,10 +72,10 @@ internal static partial class NetworkEmitter
         writer.Line("/// twice the cost of <c>Backward</c>. <see cref=\"Parameters\"/> and <see cref=\"Gradients\"/> are not changed; the");
         writer.Line("/// first call allocates the R-operator's buffers, later calls allocate nothing.");
         writer.Line("/// </summary>");
-        WriteBatchParameterDocs(writer, model, targets);
-        writer.Line("/// <param name=\"v\">The direction, " + Names.Int(model.ParameterCount) + " values in the layout of <see cref=\"Parameters\"/>.</param>");
-        writer.Line("/// <param name=\"result\">Receives <c>H v</c>, " + Names.Int(model.ParameterCount) + " values; may be the same memory as <paramref name=\"v\"/> (not a partial overlap).</param>");
-        writer.Line("/// <returns>The loss of the batch, " + ReductionText(model) + ".</returns>");
+        WriteBatchParameterDocs(writer, plan, targets);
+        writer.Line("/// <param name=\"v\">The direction, " + Names.Int(plan.ParameterCount) + " values in the layout of <see cref=\"Parameters\"/>.</param>");
+        writer.Line("/// <param name=\"result\">Receives <c>H v</c>, " + Names.Int(plan.ParameterCount) + " values; may be the same memory as <paramref name=\"v\"/> (not a partial overlap).</param>");
+        writer.Line("/// <returns>The loss of the batch, " + ReductionText(plan) + ".</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match, the batch size is out of range" + (targets.IsLabels ? " or a label is not a class." : "."));
         WriteGeneratedCode(writer);
         using (writer.Block("public float HessianVectorProduct(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, " + Names.ReadOnlySpan + " v, " + Names.Span + " result)"))
@@ -83,12 +84,12 @@ internal static partial class NetworkEmitter
             writer.Line(Names.Guard + ".ParameterVector(v.Length, ParameterCount, \"v\");");
             writer.Line(Names.Guard + ".ParameterVector(result.Length, ParameterCount, \"result\");");
             writer.Line("SetTargets(targets);");
-            writer.Line("return (float)" + Reduce(model, "RunHessianVectorProduct(inputs, batchSize, v, result)") + ";");
+            writer.Line("return (float)" + Reduce(plan, "RunHessianVectorProduct(inputs, batchSize, v, result)") + ";");
         }
     }
 
     // private sealed class HessianBuffers { public readonly float[] RZ1 = new float[MaxBatch * L1Units]; ... }
-    private static void WriteHessianBuffers(SourceWriter writer, NetworkModel model)
+    private static void WriteHessianBuffers(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
         writer.Line("/// The R-operator's work buffers for up to MaxBatch rows: per layer <c>R(Z)</c> and <c>R(G)</c>, and <c>R(P)</c> where");
@@ -97,9 +98,9 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("private sealed class HessianBuffers"))
         {
-            foreach (LayerModel layer in model.Layers)
+            foreach (LayerPlan layer in plan.Layers)
             {
-                var h = new HessianTerms(Terms(model, layer));
+                var h = new HessianTerms(layer);
                 string size = "MaxBatch * " + h.T.UnitsConst;
                 if (h.T.KeepsPreActivation)
                     writer.Line("public readonly float[] " + h.RPreField + " = new float[" + size + "];");
@@ -118,14 +119,14 @@ internal static partial class NetworkEmitter
     //     RForwardLayer1; RForwardLayer2; ROutputGradient;        (R(Z), R(P), R(G_L))
     //     RPropagateLayer2; RBackwardLayer2; RBackwardLayer1;     (R(G), H v)
     // }
-    private static void WriteRunHessianVectorProduct(SourceWriter writer, NetworkModel model)
+    private static void WriteRunHessianVectorProduct(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// The Hessian-vector product over <paramref name=\"m\"/> rows into <paramref name=\"result\"/>, with the targets in " + TargetField(model) + "; returns");
+        writer.Line("/// The Hessian-vector product over <paramref name=\"m\"/> rows into <paramref name=\"result\"/>, with the targets in " + TargetField(plan) + "; returns");
         writer.Line("/// the sum of the rows' losses. Each layer's <c>R(G)</c> is handed down (reading <c>V</c>) before its part of <paramref name=\"result\"/>");
         writer.Line("/// is written, so <paramref name=\"result\"/> may be <paramref name=\"v\"/> itself.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
         writer.Line("/// <param name=\"v\">The direction.</param>");
         writer.Line("/// <param name=\"result\">Receives <c>H v</c>.</param>");
@@ -135,31 +136,31 @@ internal static partial class NetworkEmitter
             writer.Line("HessianBuffers h = _hessian ??= new HessianBuffers();");
             writer.Line();
             writer.Line("// The gradient's passes, without the parameter gradients: Z, P and every G.");
-            if (AllTerms(model).Any(t => t.UsesTransposed))
+            if (plan.Layers.Any(t => t.HasTransposedWeights))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels");
-            writer.Line("RowsPass(inputs, m, 0, m, _workspaces[0]);".PadRight(44) + " // " + string.Join(", ", AllTerms(model).Select(t => t.Output))
-                + ", the loss and " + string.Join(", ", AllTerms(model).Reverse().Select(t => t.Delta)));
+            writer.Line("RowsPass(inputs, m, 0, m, _workspaces[0]);".PadRight(44) + " // " + string.Join(", ", plan.Layers.Select(t => t.Output))
+                + ", the loss and " + string.Join(", ", plan.Layers.Reverse().Select(t => t.Delta)));
             writer.Line("double loss = SumRowLosses(m);");
 
             writer.Line();
             writer.Line("// Forward R-pass: the directional derivatives of the pre-activations and activations.");
-            foreach (LayerModel layer in model.Layers)
+            foreach (LayerPlan layer in plan.Layers)
             {
-                var h = new HessianTerms(Terms(model, layer));
+                var h = new HessianTerms(layer);
                 string call = layer.Index == 0 ? "RForwardLayer1(h, inputs, v, m);" : "RForwardLayer" + h.T.N + "(h, v, m);";
                 writer.Line(call.PadRight(44) + " // " + h.ForwardEquation);
             }
 
-            LayerTerms output = Terms(model, model.OutputLayer);
+            LayerPlan output = plan.OutputLayer;
             writer.Line("ROutputGradient(h, m);".PadRight(44) + " // R(" + output.Delta + "), the loss's curvature applied to R(" + output.Output + ")");
             writer.Line();
             writer.Line("// Backward R-pass: R(G) handed down, then each layer's part of H v.");
-            foreach (LayerModel layer in model.Layers.Reverse())
+            foreach (LayerPlan layer in plan.Layers.Reverse())
             {
-                var h = new HessianTerms(Terms(model, layer));
+                var h = new HessianTerms(layer);
                 if (layer.Index > 0)
                 {
-                    LayerTerms before = Terms(model, model.Layers[layer.Index - 1]);
+                    LayerPlan before = plan.Layers[layer.Index - 1];
                     writer.Line(("RPropagateLayer" + h.T.N + "(h, v, m);").PadRight(44) + " // R(" + before.Delta + ") from R(" + h.T.Delta + ") " + h.T.Weights + "^T + " + h.T.Delta + " " + h.Direction + "^T");
                 }
 
@@ -178,11 +179,11 @@ internal static partial class NetworkEmitter
     // }
     private static void WriteRForwardLayer(SourceWriter writer, HessianTerms h)
     {
-        LayerTerms t = h.T;
+        LayerPlan t = h.T;
         writer.Line("/// <summary>Layer " + t.N + ", forward R-pass: <c>" + h.ForwardEquation + "</c>"
             + (h.ActivationEquation is null ? " (Identity: <c>R(" + t.Output + ") = R(" + t.Pre + ")</c>)" : ", then <c>" + h.ActivationEquation + "</c>") + ".</summary>");
         WriteGeneratedCode(writer);
-        string signature = t.Previous is null
+        string signature = t.IsFirst
             ? "private void RForwardLayer1(HessianBuffers h, " + Names.ReadOnlySpan + " inputs, " + Names.ReadOnlySpan + " v, int m)"
             : "private void RForwardLayer" + t.N + "(HessianBuffers h, " + Names.ReadOnlySpan + " v, int m)";
         using (writer.Block(signature))
@@ -202,16 +203,15 @@ internal static partial class NetworkEmitter
 
             string weights = "new " + Names.ReadOnlySpan + "(_parameters, " + t.WeightOffset + ", " + t.InputsConst + " * " + t.UnitsConst + ")";
             string direction = "v.Slice(" + t.WeightOffset + ", " + t.InputsConst + " * " + t.UnitsConst + ")";
-            if (t.Previous is null)
+            if (t.IsFirst)
             {
                 writer.Line("// (R(X) = 0: the inputs do not depend on the parameters, so there is no R(X) W1 term.)");
                 writer.Line(MatrixProducts + ".MultiplyAdd(inputs, " + direction + ", rp, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += X " + h.Direction);
             }
             else
             {
-                var before = new HessianTerms(new LayerTerms(t.Previous, null));
-                writer.Line(MatrixProducts + ".MultiplyAdd(" + Rows("h." + before.ROutputField, t.InputsConst) + ", " + weights + ", rp, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += R(" + t.Input + ") " + t.Weights);
-                writer.Line(MatrixProducts + ".MultiplyAdd(" + Rows(before.T.OutputField, t.InputsConst) + ", " + direction + ", rp, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += " + t.Input + " " + h.Direction);
+                writer.Line(MatrixProducts + ".MultiplyAdd(" + Rows("h." + h.RInputField, t.InputsConst) + ", " + weights + ", rp, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += R(" + t.Input + ") " + t.Weights);
+                writer.Line(MatrixProducts + ".MultiplyAdd(" + Rows(t.InputField, t.InputsConst) + ", " + direction + ", rp, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += " + t.Input + " " + h.Direction);
             }
 
             WriteRActivation(writer, h);
@@ -221,7 +221,7 @@ internal static partial class NetworkEmitter
     // R(Z2) = 1{Z2 > 0} o R(P2) in place, or R(Z2) = tanh'(P2) o R(P2) from the R(P2) buffer.
     private static void WriteRActivation(SourceWriter writer, HessianTerms h)
     {
-        LayerTerms t = h.T;
+        LayerPlan t = h.T;
         if (h.ActivationEquation is null)
             return;
         writer.Line();
@@ -240,20 +240,20 @@ internal static partial class NetworkEmitter
     }
 
     // private void ROutputGradient(HessianBuffers h, int m): R(G_L) from R(Z_L), row by row for softmax.
-    private static void WriteROutputGradient(SourceWriter writer, NetworkModel model)
+    private static void WriteROutputGradient(SourceWriter writer, NetworkPlan plan)
     {
-        var h = new HessianTerms(Terms(model, model.OutputLayer));
-        LayerTerms t = h.T;
-        bool mean = model.Reduction == Reduction.Mean;
+        var h = new HessianTerms(plan.OutputLayer);
+        LayerPlan t = h.T;
+        bool mean = plan.Reduction == Reduction.Mean;
         string perM = mean ? " / m" : string.Empty;
         string equation;
-        if (model.IsClassifier)
+        if (plan.IsClassifier)
         {
             equation = "R(" + t.Delta + ") = (diag(p) - p p^T) R(" + t.Output + ")" + perM + ", p = softmax(" + t.Output + ") per row";
         }
         else
         {
-            string c = model.Loss == Loss.HalfSquaredError ? string.Empty : "2 ";
+            string c = plan.Loss == Loss.HalfSquaredError ? string.Empty : "2 ";
             equation = t.Layer.Activation switch
             {
                 Activation.Identity => "R(" + t.Delta + ") = " + c + "R(" + t.Output + ")" + perM,
@@ -264,9 +264,9 @@ internal static partial class NetworkEmitter
 
         writer.Line("/// <summary>");
         writer.Line("/// The loss layer, R-pass: <c>" + equation + "</c>.");
-        if (!model.IsClassifier && t.KeepsPreActivation)
+        if (!plan.IsClassifier && t.KeepsPreActivation)
         {
-            writer.Line("/// With <c>" + t.Delta + " = " + (model.Loss == Loss.HalfSquaredError ? string.Empty : "2 ") + "(" + t.Output + " - Y) o " + t.DerivativeText + perM + "</c>, the second term is the residual times the");
+            writer.Line("/// With <c>" + t.Delta + " = " + (plan.Loss == Loss.HalfSquaredError ? string.Empty : "2 ") + "(" + t.Output + " - Y) o " + t.DerivativeText + perM + "</c>, the second term is the residual times the");
             writer.Line("/// activation's second derivative, written through <c>" + t.Delta + "</c> and the ratio <c>" + h.RatioText + "</c>.");
         }
 
@@ -275,7 +275,7 @@ internal static partial class NetworkEmitter
         using (writer.Block("private void ROutputGradient(HessianBuffers h, int m)"))
         {
             writer.Line("// " + equation);
-            if (model.IsClassifier)
+            if (plan.IsClassifier)
             {
                 writer.Line("float scale = " + (mean ? "1f / m" : "1f") + ";");
                 using (writer.Block("for (int b = 0; b < m; b++)"))
@@ -290,7 +290,7 @@ internal static partial class NetworkEmitter
                 return;
             }
 
-            string factor = model.Loss == Loss.HalfSquaredError ? "1f" : "2f";
+            string factor = plan.Loss == Loss.HalfSquaredError ? "1f" : "2f";
             writer.Line("float scale = " + factor + (mean ? " / m" : string.Empty) + ";");
             if (!t.KeepsPreActivation)
             {
@@ -313,11 +313,11 @@ internal static partial class NetworkEmitter
     // {
     //     // R(G1) = tanh'(P1) o (R(G2) W2^T + G2 V2^T) + (tanh''/tanh')(P1) o R(P1) o G1
     // }
-    private static void WriteRPropagateLayer(SourceWriter writer, NetworkModel model, HessianTerms h)
+    private static void WriteRPropagateLayer(SourceWriter writer, NetworkPlan plan, HessianTerms h)
     {
-        LayerTerms t = h.T;
-        var before = new HessianTerms(Terms(model, t.Previous!));
-        LayerTerms b = before.T;
+        LayerPlan t = h.T;
+        var before = new HessianTerms(plan.Before(t));
+        LayerPlan b = before.T;
         string products = "R(" + t.Delta + ") " + t.Weights + "^T + " + t.Delta + " " + h.Direction + "^T";
         string equation = "R(" + b.Delta + ") = " + (b.DerivativeText is null ? products : b.DerivativeText + " o (" + products + ")")
             + (b.KeepsPreActivation ? " + " + before.RatioText + " o R(" + b.Pre + ") o " + b.Delta : string.Empty);
@@ -363,10 +363,10 @@ internal static partial class NetworkEmitter
     // }
     private static void WriteRBackwardLayer(SourceWriter writer, HessianTerms h)
     {
-        LayerTerms t = h.T;
+        LayerPlan t = h.T;
         writer.Line("/// <summary>Layer " + t.N + ", its part of <c>H v</c>: <c>" + BackwardEquation(h) + "</c>.</summary>");
         WriteGeneratedCode(writer);
-        string signature = t.Previous is null
+        string signature = t.IsFirst
             ? "private void RBackwardLayer1(HessianBuffers h, " + Names.ReadOnlySpan + " inputs, " + Names.Span + " result, int m)"
             : "private void RBackwardLayer" + t.N + "(HessianBuffers h, " + Names.Span + " result, int m)";
         using (writer.Block(signature))
@@ -375,16 +375,15 @@ internal static partial class NetworkEmitter
             writer.Line("var rw = result.Slice(" + t.WeightOffset + ", " + t.InputsConst + " * " + t.UnitsConst + ");");
             writer.Line("// " + WeightEquation(h) + ", added to 0");
             writer.Line("rw.Clear();");
-            if (t.Previous is null)
+            if (t.IsFirst)
             {
                 writer.Line("// (R(X) = 0, so there is no R(X)^T " + t.Delta + " term.)");
                 writer.Line(MatrixProducts + ".TransposeMultiplyAdd(inputs, " + rDelta + ", rw, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += X^T R(" + t.Delta + ")");
             }
             else
             {
-                var before = new HessianTerms(new LayerTerms(t.Previous, null));
-                writer.Line(MatrixProducts + ".TransposeMultiplyAdd(" + Rows("h." + before.ROutputField, t.InputsConst) + ", " + Rows(t.DeltaField, t.UnitsConst) + ", rw, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += R(" + t.Input + ")^T " + t.Delta);
-                writer.Line(MatrixProducts + ".TransposeMultiplyAdd(" + Rows(before.T.OutputField, t.InputsConst) + ", " + rDelta + ", rw, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += " + t.Input + "^T R(" + t.Delta + ")");
+                writer.Line(MatrixProducts + ".TransposeMultiplyAdd(" + Rows("h." + h.RInputField, t.InputsConst) + ", " + Rows(t.DeltaField, t.UnitsConst) + ", rw, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += R(" + t.Input + ")^T " + t.Delta);
+                writer.Line(MatrixProducts + ".TransposeMultiplyAdd(" + Rows(t.InputField, t.InputsConst) + ", " + rDelta + ", rw, m, " + t.InputsConst + ", " + t.UnitsConst + "); // += " + t.Input + "^T R(" + t.Delta + ")");
             }
 
             if (!t.Layer.HasBias)
@@ -399,7 +398,7 @@ internal static partial class NetworkEmitter
 
     /// <summary><c>(H v) at W2 = R(Z1)^T G2 + Z1^T R(G2)</c>, or <c>X^T R(G1)</c> for the first layer.</summary>
     private static string WeightEquation(HessianTerms h) =>
-        "(H v) at " + h.T.Weights + " = " + (h.T.Previous is null ? string.Empty : "R(" + h.T.Input + ")^T " + h.T.Delta + " + ")
+        "(H v) at " + h.T.Weights + " = " + (h.T.IsFirst ? string.Empty : "R(" + h.T.Input + ")^T " + h.T.Delta + " + ")
         + h.T.Input + "^T R(" + h.T.Delta + ")";
 
     /// <summary>The weight equation, and the bias's when the layer has one.</summary>

@@ -1,19 +1,20 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
 internal static partial class NetworkEmitter
 {
     // public void Forward(ReadOnlySpan<float> inputs, Span<float> outputs, int batchSize) { guards; RunForward; copy Z_L }
-    private static void WriteForward(SourceWriter writer, NetworkModel model)
+    private static void WriteForward(SourceWriter writer, NetworkPlan plan)
     {
-        LayerTerms output = Terms(model, model.OutputLayer);
-        writer.Line("/// <summary>Runs the network on a batch: " + string.Join(", ", AllTerms(model).Select(t => "<c>" + t.Equation + "</c>")) + ".</summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[batchSize x " + Names.Int(model.InputSize) + "]</c>.</param>");
-        writer.Line("/// <param name=\"outputs\">Receives row-major <c>[batchSize x " + Names.Int(model.OutputSize) + "]</c>: "
-            + (model.IsClassifier ? "the logits" : "the outputs") + " <c>" + output.Output + "</c>.</param>");
-        writer.Line("/// <param name=\"batchSize\">The number of rows, from 1 to " + Names.Int(model.MaxBatch) + ".</param>");
+        LayerPlan output = plan.OutputLayer;
+        writer.Line("/// <summary>Runs the network on a batch: " + string.Join(", ", plan.Layers.Select(t => "<c>" + t.Equation + "</c>")) + ".</summary>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[batchSize x " + Names.Int(plan.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"outputs\">Receives row-major <c>[batchSize x " + Names.Int(plan.OutputSize) + "]</c>: "
+            + (plan.IsClassifier ? "the logits" : "the outputs") + " <c>" + output.Output + "</c>.</param>");
+        writer.Line("/// <param name=\"batchSize\">The number of rows, from 1 to " + Names.Int(plan.MaxBatch) + ".</param>");
         WriteArgumentExceptionDoc(writer, "A span's length does not match <paramref name=\"batchSize\"/>, or <paramref name=\"batchSize\"/> is out of range.");
         WriteGeneratedCode(writer);
         using (writer.Block("public void Forward(" + Names.ReadOnlySpan + " inputs, " + Names.Span + " outputs, int batchSize)"))
@@ -26,25 +27,25 @@ internal static partial class NetworkEmitter
     }
 
     // public void Predict(ReadOnlySpan<float> inputs, Span<int> predictions, int count): chunks of MaxBatch, argmax or copy.
-    private static void WritePredict(SourceWriter writer, NetworkModel model)
+    private static void WritePredict(SourceWriter writer, NetworkPlan plan)
     {
-        LayerTerms output = Terms(model, model.OutputLayer);
-        writer.Line(model.IsClassifier
+        LayerPlan output = plan.OutputLayer;
+        writer.Line(plan.IsClassifier
             ? "/// <summary>Writes the most likely class of each row: the argmax of the logits, the lowest index on ties.</summary>"
             : "/// <summary>Writes the network's outputs for any number of rows.</summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[count x " + Names.Int(model.InputSize) + "]</c>.</param>");
-        writer.Line(model.IsClassifier
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[count x " + Names.Int(plan.InputSize) + "]</c>.</param>");
+        writer.Line(plan.IsClassifier
             ? "/// <param name=\"predictions\">Receives <paramref name=\"count\"/> class indices.</param>"
-            : "/// <param name=\"predictions\">Receives row-major <c>[count x " + Names.Int(model.OutputSize) + "]</c>.</param>");
-        writer.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(model.MaxBatch) + ".</param>");
+            : "/// <param name=\"predictions\">Receives row-major <c>[count x " + Names.Int(plan.OutputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(plan.MaxBatch) + ".</param>");
         WriteArgumentExceptionDoc(writer, "A span's length does not match <paramref name=\"count\"/>, <paramref name=\"count\"/> is negative, or an input is NaN or infinite.");
         WriteGeneratedCode(writer);
-        string predictions = model.IsClassifier ? Names.SpanOf + "<int>" : Names.Span;
+        string predictions = plan.IsClassifier ? Names.SpanOf + "<int>" : Names.Span;
         using (writer.Block("public void Predict(" + Names.ReadOnlySpan + " inputs, " + predictions + " predictions, int count)"))
         {
             WriteRowGuards(writer, "count", targets: null);
             writer.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
-            writer.Line(model.IsClassifier
+            writer.Line(plan.IsClassifier
                 ? LengthGuard("predictions", "count", "1", "1 class")
                 : LengthGuard("predictions", "count", "OutputSize", "OutputSize"));
             writer.Line("int start = 0;");
@@ -52,7 +53,7 @@ internal static partial class NetworkEmitter
             {
                 writer.Line("int m = " + Names.Math + ".Min(MaxBatch, count - start);");
                 writer.Line("RunForward(inputs.Slice(start * InputSize, m * InputSize), m);");
-                if (model.IsClassifier)
+                if (plan.IsClassifier)
                 {
                     writer.Line("for (int b = 0; b < m; b++)");
                     writer.Line("    predictions[start + b] = " + Names.Losses + ".ArgMax(new " + Names.ReadOnlySpan + "(" + output.OutputField + ", b * OutputSize, OutputSize));");
@@ -68,17 +69,17 @@ internal static partial class NetworkEmitter
     }
 
     // private void RunForward(ReadOnlySpan<float> inputs, int m) { ForwardLayer1(inputs, 0, m, work); ForwardLayer2(0, m); }
-    private static void WriteRunForward(SourceWriter writer, NetworkModel model)
+    private static void WriteRunForward(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>The forward pass over <paramref name=\"m\"/> rows, layer by layer.</summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
         WriteGeneratedCode(writer);
         using (writer.Block("private void RunForward(" + Names.ReadOnlySpan + " inputs, int m)"))
         {
-            if (AllTerms(model).Any(t => t.UsesLists))
+            if (plan.Layers.Any(t => t.ListsInputs))
                 writer.Line("Workspace work = _workspaces[0];");
-            foreach (LayerTerms t in AllTerms(model))
+            foreach (LayerPlan t in plan.Layers)
                 writer.Line(ForwardCall(t, "0", "m", "work").PadRight(44) + " // " + t.Equation);
         }
     }

@@ -1,56 +1,57 @@
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
 internal static partial class NetworkEmitter
 {
     // public const int InputSize = 784; ... private const int W1Offset = 0, L1Inputs = 784, L1Units = 100; ...
-    private static void WriteConstants(SourceWriter writer, NetworkModel model)
+    private static void WriteConstants(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>The number of input features per sample.</summary>");
-        writer.Line("public const int InputSize = " + Names.Int(model.InputSize) + ";");
+        writer.Line("public const int InputSize = " + Names.Int(plan.InputSize) + ";");
         writer.Line();
-        writer.Line("/// <summary>The number of outputs per sample (" + (model.IsClassifier ? "logits, one per class" : "the output layer's activations") + ").</summary>");
-        writer.Line("public const int OutputSize = " + Names.Int(model.OutputSize) + ";");
+        writer.Line("/// <summary>The number of outputs per sample (" + (plan.IsClassifier ? "logits, one per class" : "the output layer's activations") + ").</summary>");
+        writer.Line("public const int OutputSize = " + Names.Int(plan.OutputSize) + ";");
         writer.Line();
         writer.Line("/// <summary>The largest batch a call accepts; the batch buffers hold this many rows.</summary>");
-        writer.Line("public const int MaxBatch = " + Names.Int(model.MaxBatch) + ";");
+        writer.Line("public const int MaxBatch = " + Names.Int(plan.MaxBatch) + ";");
         writer.Line();
         writer.Line("/// <summary>The number of parameters (weights and biases): the length of <see cref=\"Parameters\"/>.</summary>");
-        writer.Line("public const int ParameterCount = " + Names.Int(model.ParameterCount) + ";");
+        writer.Line("public const int ParameterCount = " + Names.Int(plan.ParameterCount) + ";");
         writer.Line();
         writer.Line("// Layer shapes and where each tensor starts in Parameters (and Gradients).");
-        foreach (LayerModel layer in model.Layers)
+        foreach (LayerPlan layer in plan.Layers)
         {
             string n = Names.Int(layer.Number);
             writer.Line("private const int L" + n + "Inputs = " + Names.Int(layer.Inputs) + ", L" + n + "Units = " + Names.Int(layer.Units)
-                + ", W" + n + "Offset = " + Names.Int(layer.WeightOffset)
-                + (layer.HasBias ? ", B" + n + "Offset = " + Names.Int(layer.BiasOffset) : string.Empty) + ";");
+                + ", W" + n + "Offset = " + Names.Int(layer.Layer.WeightOffset)
+                + (layer.HasBias ? ", B" + n + "Offset = " + Names.Int(layer.Layer.BiasOffset) : string.Empty) + ";");
         }
     }
 
     // public static NetworkSpec Spec { get; } = new(784, new LayerDeclaration[] { ... }, Loss..., Reduction..., 100);
-    private static void WriteSpec(SourceWriter writer, NetworkModel model)
+    private static void WriteSpec(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>The declaration as data, for the reference interpreter, checkpoints and tools.</summary>");
         writer.Line("public static " + Names.NetworkSpec + " Spec { get; } = new " + Names.NetworkSpec + "(");
         using (writer.Indent())
         {
-            writer.Line("inputs: " + Names.Int(model.InputSize) + ",");
+            writer.Line("inputs: " + Names.Int(plan.InputSize) + ",");
             using (writer.Block("layers: new " + Names.LayerDeclaration + "[]", "},"))
             {
-                foreach (string declaration in LayerDeclarations(model))
+                foreach (string declaration in LayerDeclarations(plan))
                     writer.Line(declaration);
             }
 
-            writer.Line("loss: " + Names.Enum(model.Loss) + ",");
-            writer.Line("reduction: " + Names.Enum(model.Reduction) + ",");
-            writer.Line("maxBatch: " + Names.Int(model.MaxBatch) + ");");
+            writer.Line("loss: " + Names.Enum(plan.Loss) + ",");
+            writer.Line("reduction: " + Names.Enum(plan.Reduction) + ",");
+            writer.Line("maxBatch: " + Names.Int(plan.MaxBatch) + ");");
         }
     }
 
     // private readonly float[] _parameters = new float[ParameterCount]; public Span<float> Parameters => _parameters; ...
-    private static void WriteBuffers(SourceWriter writer, NetworkModel model)
+    private static void WriteBuffers(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
@@ -66,9 +67,9 @@ internal static partial class NetworkEmitter
     }
 
     // public Span<float> W1 => new(_parameters, W1Offset, L1Inputs * L1Units); public Span<float> GradW1 => ...
-    private static void WriteTensorViews(SourceWriter writer, NetworkModel model)
+    private static void WriteTensorViews(SourceWriter writer, NetworkPlan plan)
     {
-        foreach (LayerModel layer in model.Layers)
+        foreach (LayerPlan layer in plan.Layers)
         {
             if (layer.Index > 0)
                 writer.Line();

@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -10,48 +11,47 @@ internal static partial class NetworkEmitter
     //     // G1 = 1{Z1 > 0} o (G2 W2^T): 4 rows at a time, over the 10 units of layer 2, W2^T's rows (a copy) as vectors
     // }
     // and for the first layer, PropagateLayer1(Span<float> inputGradients, int m): dX = G1 W1^T, by dot products.
-    private static void WritePropagateLayer(SourceWriter writer, LayerTerms t)
+    private static void WritePropagateLayer(SourceWriter writer, NetworkPlan plan, LayerPlan t)
     {
-        if (t.Previous is null)
+        if (t.IsFirst)
         {
             WriteInputGradientLayer(writer, t);
             return;
         }
 
         LayerModel layer = t.Layer;
-        LayerModel previous = t.Previous;
-        var before = new LayerTerms(previous, null);
-        string target = "G" + Names.Int(previous.Number);
+        LayerPlan before = plan.Before(t);
+        string target = "G" + before.N;
         string product = t.Delta + " " + t.Weights + "^T";
         string? derivative = before.DerivativeText;
         string equation = target + " = " + (derivative is null ? product : derivative + " o (" + product + ")");
 
         writer.Line("/// <summary>");
-        writer.Line(t.UsesTransposed
-            ? "/// Layer " + t.N + " to layer " + Names.Int(previous.Number) + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from <c>" + t.TransposedField
+        writer.Line(t.HasTransposedWeights
+            ? "/// Layer " + t.N + " to layer " + before.N + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from <c>" + t.TransposedField
                 + "</c>, the copy of " + t.Weights + "^T taken before " + t.Weights + " changes."
-            : "/// Layer " + t.N + " to layer " + Names.Int(previous.Number) + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from " + t.Weights + " before it changes.");
+            : "/// Layer " + t.N + " to layer " + before.N + ": <c>" + equation + "</c> for rows <c>[first, end)</c>, from " + t.Weights + " before it changes.");
         writer.Line("/// </summary>");
         WriteKernelAttributes(writer);
         using (writer.Block("private void PropagateLayer" + t.N + "(int first, int end)"))
         {
-            string output = "g" + Names.Int(previous.Number);
+            string output = "g" + before.N;
             writer.Line(Simd.ArrayRef("g" + t.N, t.DeltaField));
-            writer.Line(t.UsesTransposed ? Simd.ArrayRef("wt", t.TransposedField) : Simd.ArrayRef("w" + t.N, "_parameters", t.WeightOffset));
+            writer.Line(t.HasTransposedWeights ? Simd.ArrayRef("wt", t.TransposedField) : Simd.ArrayRef("w" + t.N, "_parameters", t.WeightOffset));
             writer.Line(Simd.ArrayRef(output, before.DeltaField));
             string? gate = null; // the previous layer's Z, read for the ReLU derivative
-            if (previous.Activation == Activation.ReLU)
+            if (before.Activation == Activation.ReLU)
             {
-                gate = "z" + Names.Int(previous.Number);
+                gate = "z" + before.N;
                 writer.Line(Simd.ArrayRef(gate, before.OutputField));
             }
 
             writer.Line();
-            if (t.UsesTransposed)
+            if (t.HasTransposedWeights)
             {
                 WriteByWidth(
                     writer,
-                    layer.Inputs,
+                    t.Propagate.Fit,
                     t.InputsConst,
                     scalar: () => WritePropagateNarrow(writer, t, output, gate),
                     vector: width => WritePropagateWide(writer, t, equation, output, gate, width));
@@ -72,9 +72,9 @@ internal static partial class NetworkEmitter
     }
 
     // for (int r = first; r < end; r++) { float s0 = 0, ...; for (k) { a = G[r, k]; s0 += a W^T[k, 0]; ... } G_prev[r, :] = gate ? s : 0 }
-    private static void WritePropagateNarrow(SourceWriter writer, LayerTerms t, string output, string? gate)
+    private static void WritePropagateNarrow(SourceWriter writer, LayerPlan t, string output, string? gate)
     {
-        writer.Line("// One float at a time, an accumulator per unit of layer " + Names.Int(t.Previous!.Number) + ".");
+        writer.Line("// One float at a time, an accumulator per unit of layer " + t.PreviousN + ".");
         using (writer.Block("for (int r = first; r < end; r++)"))
         {
             writer.Line("ref float out0 = " + Simd.At(output, "r * " + t.InputsConst) + ";");
@@ -93,10 +93,10 @@ internal static partial class NetworkEmitter
     }
 
     // for (int r = first; r < end; r++) { d0 = G[r, 0], ...; for (i) { s = d0 W[i, 0] + d1 W[i, 1] + ...; G_prev[r, i] = gate ? s : 0 } }
-    private static void WritePropagateFromWeights(SourceWriter writer, LayerTerms t, string equation, string output, string? gate)
+    private static void WritePropagateFromWeights(SourceWriter writer, LayerPlan t, string equation, string output, string? gate)
     {
         int units = t.Layer.Units;
-        writer.Line("// " + equation + ": for each row and unit i of layer " + Names.Int(t.Previous!.Number) + ", the " + Names.Int(units) + " products with " + t.Weights + "[i, :]");
+        writer.Line("// " + equation + ": for each row and unit i of layer " + t.PreviousN + ", the " + Names.Int(units) + " products with " + t.Weights + "[i, :]");
         using (writer.Block("for (int r = first; r < end; r++)"))
         {
             writer.Line("ref float delta = " + Simd.At("g" + t.N, "r * " + t.UnitsConst) + ";");
@@ -114,11 +114,12 @@ internal static partial class NetworkEmitter
         }
     }
 
-    // Blocks of RowsFor(vectors) rows, then the rows left over one at a time: a BroadcastKernel over the layer's units.
-    private static void WritePropagateWide(SourceWriter writer, LayerTerms t, string equation, string output, string? gate, VectorWidth width)
+    // Blocks of the plan's rows, then the rows left over one at a time: a BroadcastKernel over the layer's units.
+    private static void WritePropagateWide(SourceWriter writer, LayerPlan t, string equation, string output, string? gate, VectorWidth width)
     {
-        int vectors = width.VectorsFor(t.Layer.Inputs);
-        int rows = LayerTerms.RowsFor(vectors);
+        RegisterBlock registers = width.BlockOf(t.Propagate);
+        int vectors = registers.Vectors;
+        int rows = registers.Rows;
         writer.Line("int r = first;");
         writer.Line("// " + equation + ": " + Names.Int(rows) + " rows at a time, over the " + Names.Int(t.Layer.Units) + " units of layer " + t.N
             + ", up to " + Names.Int(vectors) + " vectors per row in registers");
@@ -129,7 +130,7 @@ internal static partial class NetworkEmitter
             WritePropagateRows(writer, t, output, gate, 1, vectors, width);
     }
 
-    private static void WritePropagateRows(SourceWriter writer, LayerTerms t, string output, string? gate, int rows, int vectors, VectorWidth width)
+    private static void WritePropagateRows(SourceWriter writer, LayerPlan t, string output, string? gate, int rows, int vectors, VectorWidth width)
     {
         for (int k = 0; k < rows; k++)
         {
@@ -158,7 +159,7 @@ internal static partial class NetworkEmitter
     }
 
     // private void PropagateLayer1(Span<float> inputGradients, int m): dX[b, i] = dot(G1[b, :], W1[i, :]), for InputGradient only.
-    private static void WriteInputGradientLayer(SourceWriter writer, LayerTerms t)
+    private static void WriteInputGradientLayer(SourceWriter writer, LayerPlan t)
     {
         LayerModel layer = t.Layer;
         string equation = "dX = " + t.Delta + " " + t.Weights + "^T";
@@ -171,21 +172,21 @@ internal static partial class NetworkEmitter
             writer.Line(Simd.ArrayRef("g" + t.N, t.DeltaField));
             writer.Line(Simd.ArrayRef("w" + t.N, "_parameters", t.WeightOffset));
             writer.Line(Simd.SpanRef("dx", "inputGradients"));
-            bool wide = layer.Units >= Simd.MinLanes;
+            bool wide = t.WeightGradient.IsVectorized;
             if (wide)
                 writer.Line("var tail = " + Simd.TailMask(t.UnitsConst) + ";");
             writer.Line();
             writer.Line("// " + equation + ": for each row b and input i, the dot product of " + t.Delta + "[b, :] and " + t.Weights + "[i, :]");
             WriteNarrowOrWide(
                 writer,
-                layer.Units,
+                t.WeightGradient.Fit,
                 t.UnitsConst,
                 narrow: () => WriteInputGradientRows(writer, t, wide: false),
                 wide: () => WriteInputGradientRows(writer, t, wide: true));
         }
     }
 
-    private static void WriteInputGradientRows(SourceWriter writer, LayerTerms t, bool wide)
+    private static void WriteInputGradientRows(SourceWriter writer, LayerPlan t, bool wide)
     {
         using (writer.Block("for (int b = 0; b < m; b++)"))
         {
@@ -221,7 +222,7 @@ internal static partial class NetworkEmitter
     }
 
     // private void TransposeWeights() { for each layer after the first: _w2t[k, i] = W2[i, k] }
-    private static void WriteTransposeWeights(SourceWriter writer, NetworkModel model)
+    private static void WriteTransposeWeights(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
         writer.Line("/// Copies the weights of every layer after the first, transposed (<c>_w2t[k, i] = W2[i, k]</c>), for the backward kernels:");
@@ -230,9 +231,9 @@ internal static partial class NetworkEmitter
         WriteKernelAttributes(writer);
         using (writer.Block("private void TransposeWeights()"))
         {
-            foreach (LayerTerms t in AllTerms(model))
+            foreach (LayerPlan t in plan.Layers)
             {
-                if (!t.UsesTransposed)
+                if (!t.HasTransposedWeights)
                     continue;
                 using (writer.Block())
                 {

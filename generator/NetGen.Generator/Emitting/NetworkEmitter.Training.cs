@@ -1,37 +1,38 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
 internal static partial class NetworkEmitter
 {
     // public float Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<byte> targets, int batchSize) { guards; RunBackward / m }
-    private static void WriteBackward(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteBackward(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
         writer.Line("/// <summary>Forward and backward over a batch: fills <see cref=\"Gradients\"/> and returns the batch loss.</summary>");
-        WriteBatchParameterDocs(writer, model, targets);
-        writer.Line("/// <returns>The loss of the batch, " + ReductionText(model) + ".</returns>");
+        WriteBatchParameterDocs(writer, plan, targets);
+        writer.Line("/// <returns>The loss of the batch, " + ReductionText(plan) + ".</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match, the batch size is out of range" + (targets.IsLabels ? " or a label is not a class." : "."));
         WriteGeneratedCode(writer);
         using (writer.Block("public float Backward(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize)"))
         {
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line("SetTargets(targets);");
-            writer.Line("return (float)" + Reduce(model, "RunBackward(inputs, batchSize)") + ";");
+            writer.Line("return (float)" + Reduce(plan, "RunBackward(inputs, batchSize)") + ";");
         }
     }
 
     // public float InputGradient(..., Span<float> inputGradients) { guards; RunBackward; PropagateLayer1(inputGradients, m) }
-    private static void WriteInputGradient(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteInputGradient(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
-        LayerTerms first = Terms(model, model.Layers[0]);
+        LayerPlan first = plan.Layers[0];
         writer.Line("/// <summary>");
         writer.Line("/// Like <c>Backward</c>, and also writes <c>dX = " + first.Delta + " " + first.Weights + "^T</c>, the gradient of the batch loss with respect to every input.");
         writer.Line("/// </summary>");
-        WriteBatchParameterDocs(writer, model, targets);
-        writer.Line("/// <param name=\"inputGradients\">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x " + Names.Int(model.InputSize) + "]</c>.</param>");
-        writer.Line("/// <returns>The loss of the batch, " + ReductionText(model) + ".</returns>");
+        WriteBatchParameterDocs(writer, plan, targets);
+        writer.Line("/// <param name=\"inputGradients\">Receives <c>dLoss/dX</c>, row-major <c>[batchSize x " + Names.Int(plan.InputSize) + "]</c>.</param>");
+        writer.Line("/// <returns>The loss of the batch, " + ReductionText(plan) + ".</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match, the batch size is out of range" + (targets.IsLabels ? " or a label is not a class." : "."));
         WriteGeneratedCode(writer);
         using (writer.Block("public float InputGradient(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, " + Names.Span + " inputGradients)"))
@@ -41,7 +42,7 @@ internal static partial class NetworkEmitter
             writer.Line("SetTargets(targets);");
             writer.Line("double loss = RunBackward(inputs, batchSize);");
             writer.Line("PropagateLayer1(inputGradients, batchSize); // dX = " + first.Delta + " " + first.Weights + "^T");
-            writer.Line("return (float)" + Reduce(model, "loss") + ";");
+            writer.Line("return (float)" + Reduce(plan, "loss") + ";");
         }
     }
 
@@ -60,15 +61,15 @@ internal static partial class NetworkEmitter
     }
 
     // public float TrainBatch(inputs, targets, batchSize, learningRate) { guards; RunTrainStep / m }
-    private static void WriteTrainBatch(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteTrainBatch(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
         writer.Line("/// <summary>");
         writer.Line("/// One SGD step in place: the loss and gradient of the batch at the current parameters, then");
         writer.Line("/// <c>Parameters -= learningRate * gradient</c>, layer by layer without storing the gradient (<see cref=\"Gradients\"/> is left as it was).");
         writer.Line("/// </summary>");
-        WriteBatchParameterDocs(writer, model, targets);
+        WriteBatchParameterDocs(writer, plan, targets);
         writer.Line("/// <param name=\"learningRate\">The step size; finite.</param>");
-        writer.Line("/// <returns>The loss of the batch before the step, " + ReductionText(model) + ".</returns>");
+        writer.Line("/// <returns>The loss of the batch before the step, " + ReductionText(plan) + ".</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class " : string.Empty) + "or the learning rate is not finite.");
         WriteDivergedExceptionDoc(writer); // divergence guard (NetworkEmitter.Guard.cs)
         WriteGeneratedCode(writer);
@@ -77,20 +78,20 @@ internal static partial class NetworkEmitter
             WriteRowGuards(writer, "batchSize", targets);
             WriteLearningRateGuard(writer);
             writer.Line("SetTargets(targets);");
-            writer.Line("return (float)" + Reduce(model, "RunTrainStep(inputs, batchSize, learningRate)") + ";");
+            writer.Line("return (float)" + Reduce(plan, "RunTrainStep(inputs, batchSize, learningRate)") + ";");
         }
     }
 
     // public EpochResult TrainEpoch(inputs, targets, count, learningRate, batchSize) => TrainEpoch(..., degreeOfParallelism: 1);
     // public EpochResult TrainEpoch(inputs, targets, count, learningRate, batchSize, int degreeOfParallelism)
     // { guards; while (start < count) { SetTargets(batch); loss += RunTrainStep([team, ]batch, m, learningRate); } }
-    private static void WriteTrainEpoch(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteTrainEpoch(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
         writer.Line("/// <summary>");
         writer.Line("/// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>: rows in order, no shuffling, batches of");
         writer.Line("/// <paramref name=\"batchSize\"/> rows, the last partial batch included and reduced over its own size. On the calling thread.");
         writer.Line("/// </summary>");
-        WriteEpochParameterDocs(writer, model, targets);
+        WriteEpochParameterDocs(writer, plan, targets);
         writer.Line("/// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name=\"count\"/> (NaN for 0 rows); the count and the number of steps.</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class " : string.Empty) + "or the learning rate is not finite.");
         WriteDivergedExceptionDoc(writer); // divergence guard (NetworkEmitter.Guard.cs)
@@ -109,7 +110,7 @@ internal static partial class NetworkEmitter
         writer.Line("/// rows are blocked from the batch's start, so the parameters and the loss come out bit-identical to the");
         writer.Line("/// single-threaded epoch for any number of threads. Allocates nothing after the first such call.");
         writer.Line("/// </remarks>");
-        WriteEpochParameterDocs(writer, model, targets);
+        WriteEpochParameterDocs(writer, plan, targets);
         writer.Line("/// <param name=\"degreeOfParallelism\">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>");
         writer.Line("/// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name=\"count\"/> (NaN for 0 rows); the count and the number of steps.</returns>");
         WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class, " : string.Empty) + "the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism.");
@@ -151,29 +152,29 @@ internal static partial class NetworkEmitter
         }
     }
 
-    private static void WriteEpochParameterDocs(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteEpochParameterDocs(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[count x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[count x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"targets\">" + targets.Description("count") + "</param>");
         writer.Line("/// <param name=\"count\">The number of rows.</param>");
         writer.Line("/// <param name=\"learningRate\">The step size; finite.</param>");
-        writer.Line("/// <param name=\"batchSize\">The rows per step, from 1 to " + Names.Int(model.MaxBatch) + ".</param>");
+        writer.Line("/// <param name=\"batchSize\">The rows per step, from 1 to " + Names.Int(plan.MaxBatch) + ".</param>");
     }
 
     // private double RunBackward(inputs, m) { TransposeWeights(); RowsPass(...); BackwardLayer1(...); BackwardLayer2(...); }
-    private static void WriteRunBackward(SourceWriter writer, NetworkModel model)
+    private static void WriteRunBackward(SourceWriter writer, NetworkPlan plan)
     {
-        writer.Line("/// <summary>Forward, loss and backward over <paramref name=\"m\"/> rows into <see cref=\"Gradients\"/>, with the targets in " + TargetField(model) + "; returns the sum of the rows' losses.</summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <summary>Forward, loss and backward over <paramref name=\"m\"/> rows into <see cref=\"Gradients\"/>, with the targets in " + TargetField(plan) + "; returns the sum of the rows' losses.</summary>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
         WriteGeneratedCode(writer);
         using (writer.Block("private double RunBackward(" + Names.ReadOnlySpan + " inputs, int m)"))
         {
             writer.Line("Workspace work = _workspaces[0];");
-            if (AllTerms(model).Any(t => t.UsesTransposed))
+            if (plan.Layers.Any(t => t.HasTransposedWeights))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels");
             writer.Line("RowsPass(inputs, m, 0, m, work);".PadRight(44) + " // forward, loss and backward, row by row");
-            foreach (LayerTerms t in AllTerms(model))
+            foreach (LayerPlan t in plan.Layers)
             {
                 writer.Line(WeightsCall("BackwardLayer", t, "0", t.InputsConst, string.Empty, "work").PadRight(44) + " // d" + t.Weights + " = " + t.Input + "^T " + t.Delta
                     + (t.Layer.HasBias ? ", d" + t.Bias + " = 1^T " + t.Delta : string.Empty));
@@ -185,26 +186,26 @@ internal static partial class NetworkEmitter
 
     // private double RunTrainStep(inputs, m, learningRate) { TransposeWeights(); RowsPass(...); UpdateLayer1(...); UpdateLayer2(...); }
     // private double RunTrainStep(team, inputs, m, learningRate) { TransposeWeights(); team.Run(rows); team.Run(update); }
-    private static void WriteRunTrainStep(SourceWriter writer, NetworkModel model)
+    private static void WriteRunTrainStep(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// One fused SGD step over <paramref name=\"m\"/> rows, with the targets in " + TargetField(model) + "; returns the sum of the rows' losses before");
+        writer.Line("/// One fused SGD step over <paramref name=\"m\"/> rows, with the targets in " + TargetField(plan) + "; returns the sum of the rows' losses before");
         writer.Line("/// the step. Every gradient is handed down from the weights as they were (the transposed copies), then each layer");
         writer.Line("/// updates its weights in place.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
         writer.Line("/// <param name=\"learningRate\">The step size.</param>");
         WriteGeneratedCode(writer);
         using (writer.Block("private double RunTrainStep(" + Names.ReadOnlySpan + " inputs, int m, float learningRate)"))
         {
             writer.Line("Workspace work = _workspaces[0];");
-            if (AllTerms(model).Any(t => t.UsesTransposed))
+            if (plan.Layers.Any(t => t.HasTransposedWeights))
                 writer.Line("TransposeWeights();".PadRight(44) + " // W^T for the backward kernels, before the weights change");
             writer.Line("RowsPass(inputs, m, 0, m, work);".PadRight(44) + " // forward, loss and backward, row by row");
             writer.Line("double loss = SumRowLosses(m);");
             WriteGuardBeforeStepCall(writer); // divergence guard (NetworkEmitter.Guard.cs)
-            foreach (LayerTerms t in AllTerms(model).Reverse())
+            foreach (LayerPlan t in plan.Layers.Reverse())
             {
                 writer.Line(WeightsCall("UpdateLayer", t, "0", t.InputsConst, ", learningRate", "work").PadRight(44) + " // " + t.Weights + " -= learningRate " + t.Input + "^T " + t.Delta
                     + (t.Layer.HasBias ? ", " + t.Bias + " -= learningRate 1^T " + t.Delta : string.Empty));
@@ -220,13 +221,13 @@ internal static partial class NetworkEmitter
         writer.Line("/// inputs; each piece computes what the single-threaded step computes for it, in the same order.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"team\">The workers.</param>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The number of rows.</param>");
         writer.Line("/// <param name=\"learningRate\">The step size.</param>");
         WriteGeneratedCode(writer);
         using (writer.Block("private double RunTrainStep(" + Names.WorkerTeam + " team, " + Names.ReadOnlySpan + " inputs, int m, float learningRate)"))
         {
-            if (AllTerms(model).Any(t => t.UsesTransposed))
+            if (plan.Layers.Any(t => t.HasTransposedWeights))
                 writer.Line("TransposeWeights();");
             writer.Line("_stepRows = m;");
             writer.Line("_stepLearningRate = learningRate;");
@@ -240,13 +241,13 @@ internal static partial class NetworkEmitter
     }
 
     // private void RowsPass(inputs, m, first, end, work) { ForwardLayer1; ForwardLayer2; OutputGradient; PropagateLayer2 }
-    private static void WriteRowsPass(SourceWriter writer, NetworkModel model)
+    private static void WriteRowsPass(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
         writer.Line("/// Rows <c>[first, end)</c> of a batch of <paramref name=\"m\"/>: forward through every layer, the loss, and the gradient down to");
         writer.Line("/// the first layer's pre-activation. Each row needs only itself, so blocks of rows can go to different threads.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[m x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"m\">The rows in the batch.</param>");
         writer.Line("/// <param name=\"first\">The first row.</param>");
         writer.Line("/// <param name=\"end\">The row after the last.</param>");
@@ -254,14 +255,14 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("private void RowsPass(" + Names.ReadOnlySpan + " inputs, int m, int first, int end, Workspace work)"))
         {
-            foreach (LayerTerms t in AllTerms(model))
+            foreach (LayerPlan t in plan.Layers)
                 writer.Line(ForwardCall(t, "first", "end", "work").PadRight(44) + " // " + t.Equation);
-            LayerTerms output = Terms(model, model.OutputLayer);
-            writer.Line("OutputGradient(m, first, end);".PadRight(44) + " // " + output.Delta + " = " + OutputGradientText(model));
-            foreach (LayerTerms t in AllTerms(model).Reverse())
+            LayerPlan output = plan.OutputLayer;
+            writer.Line("OutputGradient(m, first, end);".PadRight(44) + " // " + output.Delta + " = " + OutputGradientText(plan));
+            foreach (LayerPlan t in plan.Layers.Reverse())
             {
-                if (t.Previous is not null)
-                    writer.Line(("PropagateLayer" + t.N + "(first, end);").PadRight(44) + " // " + PropagateEquation(model, t));
+                if (!t.IsFirst)
+                    writer.Line(("PropagateLayer" + t.N + "(first, end);").PadRight(44) + " // " + PropagateEquation(plan, t));
             }
         }
     }
@@ -281,7 +282,7 @@ internal static partial class NetworkEmitter
     }
 
     // private void RunPhase(int phase, int worker): a worker's share of a phase; private void UpdatePiece(...): one piece of the update.
-    private static void WriteTeamPhases(SourceWriter writer, NetworkModel model)
+    private static void WriteTeamPhases(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>A worker's share of a step's phase: blocks of rows, or pieces of the layers' inputs, claimed until none are left (a worker that starts late finds none).</summary>");
         writer.Line("/// <param name=\"phase\"><see cref=\"RowsPhase\"/> or <see cref=\"UpdatePhase\"/>.</param>");
@@ -308,11 +309,11 @@ internal static partial class NetworkEmitter
         }
 
         writer.Line();
-        writer.Line("/// <summary>Piece <paramref name=\"piece\"/> of the update phase: the weights of " + Names.Int(Simd.MinLanes * 4) + " consecutive inputs of one layer (layer 1's first).</summary>");
+        writer.Line("/// <summary>Piece <paramref name=\"piece\"/> of the update phase: the weights of " + Names.Int(plan.InputsPerPiece) + " consecutive inputs of one layer (layer 1's first).</summary>");
         WriteGeneratedCode(writer);
         using (writer.Block("private void UpdatePiece(" + Names.ReadOnlySpan + " inputs, int m, int piece, float learningRate, Workspace work)"))
         {
-            foreach (LayerTerms t in AllTerms(model))
+            foreach (LayerPlan t in plan.Layers)
             {
                 string pieces = "L" + t.N + "Pieces";
                 using (writer.Block("if (piece < " + pieces + ")"))
@@ -328,7 +329,7 @@ internal static partial class NetworkEmitter
     }
 
     // private WorkerTeam Team(int workers): the team and the per-worker buffers, created on the first call that asks for that many.
-    private static void WriteTeam(SourceWriter writer, NetworkModel model)
+    private static void WriteTeam(SourceWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>The team of <paramref name=\"workers\"/> threads and a workspace for each: one team per network, created on first use and resized in place.</summary>");
         WriteGeneratedCode(writer);
@@ -357,50 +358,45 @@ internal static partial class NetworkEmitter
         writer.Line("/// <summary>What the team's workers run: the phases of <see cref=\"RunPhase\"/>.</summary>");
         using (writer.Block("private sealed class TeamWork : " + Names.ITeamWork))
         {
-            writer.Line("private readonly " + model.TypeName + " _network;");
+            writer.Line("private readonly " + plan.TypeName + " _network;");
             writer.Line();
-            writer.Line("public TeamWork(" + model.TypeName + " network) => _network = network;");
+            writer.Line("public TeamWork(" + plan.TypeName + " network) => _network = network;");
             writer.Line();
             writer.Line("public void Run(int phase, int worker) => _network.RunPhase(phase, worker);");
         }
     }
 
-    private static string TargetField(NetworkModel model) => model.IsClassifier ? "<c>_labels</c>" : "<c>_targets</c>";
+    private static string TargetField(NetworkPlan plan) => plan.IsClassifier ? "<c>_labels</c>" : "<c>_targets</c>";
 
-    private static string OutputGradientText(NetworkModel model)
+    private static string OutputGradientText(NetworkPlan plan)
     {
-        LayerTerms output = Terms(model, model.OutputLayer);
-        string mean = model.Reduction == Reduction.Mean ? " / m" : string.Empty;
-        return model.IsClassifier
+        LayerPlan output = plan.OutputLayer;
+        string mean = plan.Reduction == Reduction.Mean ? " / m" : string.Empty;
+        return plan.IsClassifier
             ? "(softmax(" + output.Output + ") - I_y)" + mean
-            : (model.Loss == Loss.HalfSquaredError ? "(" : "2 (") + output.Output + " - Y)" + (output.DerivativeText is null ? string.Empty : " o " + output.DerivativeText) + mean;
+            : (plan.Loss == Loss.HalfSquaredError ? "(" : "2 (") + output.Output + " - Y)" + (output.DerivativeText is null ? string.Empty : " o " + output.DerivativeText) + mean;
     }
 
-    private static string PropagateEquation(NetworkModel model, LayerTerms t)
+    private static string PropagateEquation(NetworkPlan plan, LayerPlan t)
     {
-        LayerTerms previous = Terms(model, t.Previous!);
+        LayerPlan previous = plan.Before(t);
         string product = t.Delta + " " + t.Weights + "^T";
         return previous.Delta + " = " + (previous.DerivativeText is null ? product : previous.DerivativeText + " o (" + product + ")");
     }
 
-    private static string CoreTargets(NetworkModel model) => model.IsClassifier ? "labels" : "targets";
+    private static string CoreTargets(NetworkPlan plan) => plan.IsClassifier ? "labels" : "targets";
 
-    private static void WriteBatchParameterDocs(SourceWriter writer, NetworkModel model, TargetKind targets)
+    private static void WriteBatchParameterDocs(SourceWriter writer, NetworkPlan plan, TargetKind targets)
     {
-        writer.Line("/// <param name=\"inputs\">Row-major <c>[batchSize x " + Names.Int(model.InputSize) + "]</c>.</param>");
+        writer.Line("/// <param name=\"inputs\">Row-major <c>[batchSize x " + Names.Int(plan.InputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"targets\">" + targets.Description("batchSize") + "</param>");
-        writer.Line("/// <param name=\"batchSize\">The number of rows, from 1 to " + Names.Int(model.MaxBatch) + ".</param>");
+        writer.Line("/// <param name=\"batchSize\">The number of rows, from 1 to " + Names.Int(plan.MaxBatch) + ".</param>");
     }
 
-    private static string ReductionText(NetworkModel model) =>
-        model.Reduction == Reduction.Mean ? "the mean of the rows' losses" : "the sum of the rows' losses";
+    private static string ReductionText(NetworkPlan plan) =>
+        plan.Reduction == Reduction.Mean ? "the mean of the rows' losses" : "the sum of the rows' losses";
 
     /// <summary>The batch loss from the sum of the rows' losses: divided by the batch size for the mean.</summary>
-    private static string Reduce(NetworkModel model, string sum) =>
-        model.Reduction == Reduction.Mean ? "(" + sum + " / batchSize)" : "(" + sum + ")";
-
-    private static IEnumerable<LayerTerms> AllTerms(NetworkModel model) => model.Layers.Select(layer => Terms(model, layer));
-
-    private static LayerTerms Terms(NetworkModel model, LayerModel layer) =>
-        new(layer, layer.Index == 0 ? null : model.Layers[layer.Index - 1], model.MaxBatch);
+    private static string Reduce(NetworkPlan plan, string sum) =>
+        plan.Reduction == Reduction.Mean ? "(" + sum + " / batchSize)" : "(" + sum + ")";
 }

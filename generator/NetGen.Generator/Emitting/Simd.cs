@@ -1,3 +1,5 @@
+using NetGen.Generator.Planning;
+
 namespace NetGen.Generator.Emitting;
 
 /// <summary>
@@ -17,10 +19,10 @@ internal static class Simd
     public const string Lanes = "Lanes";
 
     /// <summary>The fewest floats a <c>Vector&lt;float&gt;</c> holds on any .NET platform (16 bytes).</summary>
-    public const int MinLanes = 4;
+    public const int MinLanes = NetworkPlanner.MinLanes;
 
     /// <summary>The most floats a <c>Vector&lt;float&gt;</c> holds: the runtime caps it at 512 bits.</summary>
-    public const int MaxLanes = 16;
+    public const int MaxLanes = NetworkPlanner.MaxLanes;
 
     /// <summary>The zero vector.</summary>
     public const string Zero = Names.VectorFloat + ".Zero";

@@ -1,4 +1,5 @@
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emitting;
 
@@ -29,10 +30,10 @@ internal sealed class TargetKind
     public string SpanType => Names.ReadOnlySpanOf + "<" + Type + ">";
 
     /// <summary>The overloads a network offers: byte and int labels for a classifier, float targets otherwise.</summary>
-    public static TargetKind[] For(NetworkModel model) => model.IsClassifier ? new[] { Bytes, Ints } : new[] { Floats };
+    public static TargetKind[] For(NetworkPlan plan) => plan.IsClassifier ? new[] { Bytes, Ints } : new[] { Floats };
 
     /// <summary>The target type of the private passes: <c>ReadOnlySpan&lt;int&gt;</c> labels or <c>ReadOnlySpan&lt;float&gt;</c> rows.</summary>
-    public static string CoreSpanType(NetworkModel model) => (model.IsClassifier ? Ints : Floats).SpanType;
+    public static string CoreSpanType(NetworkPlan plan) => (plan.IsClassifier ? Ints : Floats).SpanType;
 
     /// <summary>The expression that hands the targets of rows [start, start + m) to a private pass.</summary>
     public string Rows(string targets, string start, string m)

@@ -1,3 +1,5 @@
+using NetGen.Generator.Planning;
+
 namespace NetGen.Generator.Emitting;
 
 /// <summary>
@@ -45,8 +47,8 @@ internal sealed class VectorWidth
     /// <summary>The name of the <c>-learningRate</c> vector an update kernel declares.</summary>
     public string Step { get; }
 
-    /// <summary>The most vectors a kernel keeps per row for <paramref name="units"/> units (see <see cref="LayerTerms.VectorsFor"/>).</summary>
-    public int VectorsFor(int units) => this == Narrow ? (units + 3) / 4 : LayerTerms.VectorsFor(units);
+    /// <summary>The register block of <paramref name="kernel"/> at this width.</summary>
+    public RegisterBlock BlockOf(KernelPlan kernel) => this == Narrow ? kernel.Narrow : kernel.Natural;
 
     /// <summary><c>Simd.LoadUnsafe(ref source, (nuint)offset)</c>.</summary>
     public string Load(string source, string offset) =>

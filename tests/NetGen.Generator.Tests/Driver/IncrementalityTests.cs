@@ -54,7 +54,8 @@ public sealed class IncrementalityTests
 
         AssertStep(second, TrackingNames.Parse, CachedOrUnchanged);
         AssertStep(second, TrackingNames.Model, CachedOrUnchanged);
-        AssertOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+        AssertStep(second, TrackingNames.Plan, CachedOrUnchanged);
+        AssertOutputs(second, TrackingNames.Plan, IncrementalStepRunReason.Cached);
         Assert.Equal(first.Source("Demo.Regressor.g.cs"), second.Source("Demo.Regressor.g.cs"));
     }
 
@@ -65,7 +66,8 @@ public sealed class IncrementalityTests
 
         AssertStep(second, TrackingNames.Parse, CachedOrUnchanged);
         AssertStep(second, TrackingNames.Model, CachedOrUnchanged);
-        AssertOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+        AssertStep(second, TrackingNames.Plan, CachedOrUnchanged);
+        AssertOutputs(second, TrackingNames.Plan, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
@@ -79,7 +81,8 @@ public sealed class IncrementalityTests
 
         AssertStep(second, TrackingNames.Parse, CachedOrUnchanged);
         AssertStep(second, TrackingNames.Model, CachedOrUnchanged);
-        AssertOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+        AssertStep(second, TrackingNames.Plan, CachedOrUnchanged);
+        AssertOutputs(second, TrackingNames.Plan, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
@@ -89,7 +92,8 @@ public sealed class IncrementalityTests
 
         AssertStep(second, TrackingNames.Parse, CachedOrUnchanged);
         AssertStep(second, TrackingNames.Model, CachedOrUnchanged);
-        AssertOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+        AssertStep(second, TrackingNames.Plan, CachedOrUnchanged);
+        AssertOutputs(second, TrackingNames.Plan, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
@@ -99,7 +103,8 @@ public sealed class IncrementalityTests
 
         AssertStep(second, TrackingNames.Parse, [IncrementalStepRunReason.Modified]);
         AssertStep(second, TrackingNames.Model, [IncrementalStepRunReason.Modified]);
-        AssertOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
+        AssertStep(second, TrackingNames.Plan, [IncrementalStepRunReason.Modified]);
+        AssertOutputs(second, TrackingNames.Plan, IncrementalStepRunReason.Modified);
         Assert.NotEqual(first.Source("Demo.Regressor.g.cs"), second.Source("Demo.Regressor.g.cs"));
         Assert.Equal(9, second.Model.Layers[0].Units);
     }
@@ -114,7 +119,8 @@ public sealed class IncrementalityTests
         AssertStep(second, TrackingNames.Diagnostics, [IncrementalStepRunReason.Modified]);
         AssertOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Modified);
         AssertStep(second, TrackingNames.Model, CachedOrUnchanged);
-        AssertOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+        AssertStep(second, TrackingNames.Plan, CachedOrUnchanged);
+        AssertOutputs(second, TrackingNames.Plan, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
@@ -176,6 +182,7 @@ public sealed class IncrementalityTests
         Assert.Contains(TrackingNames.Parse, names);
         Assert.Contains(TrackingNames.Diagnostics, names);
         Assert.Contains(TrackingNames.Model, names);
+        Assert.Contains(TrackingNames.Plan, names);
         Assert.Contains(TrackingNames.OrphanLayers, names);
     }
 }
