@@ -20,6 +20,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public " + Names.Evaluation + " Evaluate(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count)"))
         {
+            WriteCallerGate(writer, "Evaluate"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "count", targets);
             writer.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             writer.Line("double loss = 0;");

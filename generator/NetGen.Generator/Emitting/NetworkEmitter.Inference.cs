@@ -19,6 +19,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public void Forward(" + Names.ReadOnlySpan + " inputs, " + Names.Span + " outputs, int batchSize)"))
         {
+            WriteCallerGate(writer, "Forward"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets: null);
             writer.Line(LengthGuard("outputs", "batchSize", "OutputSize", "OutputSize"));
             writer.Line("RunForward(inputs, batchSize);");
@@ -43,6 +44,7 @@ internal static partial class NetworkEmitter
         string predictions = plan.IsClassifier ? Names.SpanOf + "<int>" : Names.Span;
         using (writer.Block("public void Predict(" + Names.ReadOnlySpan + " inputs, " + predictions + " predictions, int count)"))
         {
+            WriteCallerGate(writer, "Predict"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "count", targets: null);
             writer.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             writer.Line(plan.IsClassifier

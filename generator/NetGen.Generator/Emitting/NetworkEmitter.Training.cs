@@ -17,6 +17,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float Backward(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize)"))
         {
+            WriteCallerGate(writer, "Backward"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line("SetTargets(targets);");
             writer.Line("return (float)" + Reduce(plan, "RunBackward(inputs, batchSize)") + ";");
@@ -37,6 +38,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float InputGradient(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, " + Names.Span + " inputGradients)"))
         {
+            WriteCallerGate(writer, "InputGradient"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line(LengthGuard("inputGradients", "batchSize", "InputSize", "InputSize"));
             writer.Line("SetTargets(targets);");
@@ -55,6 +57,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public void ApplySgd(float learningRate)"))
         {
+            WriteCallerGate(writer, "ApplySgd"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteLearningRateGuard(writer);
             writer.Line(Names.Sgd + ".Step(_parameters, _gradients, learningRate);");
         }
@@ -75,6 +78,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float TrainBatch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, float learningRate)"))
         {
+            WriteCallerGate(writer, "TrainBatch"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             WriteLearningRateGuard(writer);
             writer.Line("SetTargets(targets);");
@@ -118,6 +122,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public " + Names.EpochResult + " TrainEpoch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count, float learningRate, int batchSize, int degreeOfParallelism)"))
         {
+            WriteCallerGate(writer, "TrainEpoch"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             writer.Line(Names.Guard + ".Count(count);");
             writer.Line(Names.Guard + ".BatchSize(batchSize, MaxBatch);");
             writer.Line(LengthGuard("inputs", "count", "InputSize", "InputSize"));

@@ -85,6 +85,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     private Workspace[] _workspaces = { new Workspace() };
     private global::NetGen.Kernels.WorkerTeam? _team;
     private TeamWork? _teamWork;
+    private readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("GlobalNetwork");
     private int _stepRows;
     private float _stepLearningRate;
 
@@ -114,7 +115,11 @@ partial class GlobalNetwork : global::NetGen.IClassifier
 
     /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
     /// <param name="seed">The seed.</param>
-    public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+    public void Initialize(ulong seed)
+    {
+        using var caller = _callerGate.Enter("Initialize");
+        global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+    }
 
     /// <summary>Runs the network on a batch: <c>Z1 = ReLU(X W1 + b1)</c>, <c>Z2 = Z1 W2 + b2</c>.</summary>
     /// <param name="inputs">Row-major <c>[batchSize x 4]</c>.</param>
@@ -124,6 +129,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
     {
+        using var caller = _callerGate.Enter("Forward");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -139,6 +145,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
     {
+        using var caller = _callerGate.Enter("Predict");
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
         global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
@@ -163,6 +170,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
     {
+        using var caller = _callerGate.Enter("Backward");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -180,6 +188,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
     {
+        using var caller = _callerGate.Enter("Backward");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -200,6 +209,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.Span<float> inputGradients)
     {
+        using var caller = _callerGate.Enter("InputGradient");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -223,6 +233,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.Span<float> inputGradients)
     {
+        using var caller = _callerGate.Enter("InputGradient");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -240,6 +251,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public void ApplySgd(float learningRate)
     {
+        using var caller = _callerGate.Enter("ApplySgd");
         global::NetGen.NetworkGuard.LearningRate(learningRate);
         global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
     }
@@ -258,6 +270,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
     {
+        using var caller = _callerGate.Enter("TrainBatch");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -281,6 +294,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
     {
+        using var caller = _callerGate.Enter("TrainBatch");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -329,6 +343,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
     {
+        using var caller = _callerGate.Enter("TrainEpoch");
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -392,6 +407,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
     {
+        using var caller = _callerGate.Enter("TrainEpoch");
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -425,6 +441,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
     {
+        using var caller = _callerGate.Enter("Evaluate");
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
@@ -451,6 +468,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
     {
+        using var caller = _callerGate.Enter("Evaluate");
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
@@ -1002,6 +1020,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
     {
+        using var caller = _callerGate.Enter("HessianVectorProduct");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -1029,6 +1048,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
     {
+        using var caller = _callerGate.Enter("HessianVectorProduct");
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
         global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
         global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -1202,6 +1222,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
     {
+        using var caller = _callerGate.Enter("TrainEpoch");
         global::System.ArgumentNullException.ThrowIfNull(health);
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
@@ -1252,6 +1273,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
     public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
     {
+        using var caller = _callerGate.Enter("TrainEpoch");
         global::System.ArgumentNullException.ThrowIfNull(health);
         global::NetGen.NetworkGuard.Count(count);
         global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);

@@ -82,6 +82,7 @@ namespace Course.Hw0
         private Workspace[] _workspaces = { new Workspace() };
         private global::NetGen.Kernels.WorkerTeam? _team;
         private TeamWork? _teamWork;
+        private readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("SoftmaxRegression");
         private int _stepRows;
         private float _stepLearningRate;
 
@@ -93,7 +94,11 @@ namespace Course.Hw0
 
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
-        public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        public void Initialize(ulong seed)
+        {
+            using var caller = _callerGate.Enter("Initialize");
+            global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        }
 
         /// <summary>Runs the network on a batch: <c>Z1 = X W1</c>.</summary>
         /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
@@ -103,6 +108,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
         {
+            using var caller = _callerGate.Enter("Forward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -118,6 +124,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
         {
+            using var caller = _callerGate.Enter("Predict");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
@@ -142,6 +149,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
         {
+            using var caller = _callerGate.Enter("Backward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -159,6 +167,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
         {
+            using var caller = _callerGate.Enter("Backward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -179,6 +188,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.Span<float> inputGradients)
         {
+            using var caller = _callerGate.Enter("InputGradient");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -202,6 +212,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.Span<float> inputGradients)
         {
+            using var caller = _callerGate.Enter("InputGradient");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -219,6 +230,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void ApplySgd(float learningRate)
         {
+            using var caller = _callerGate.Enter("ApplySgd");
             global::NetGen.NetworkGuard.LearningRate(learningRate);
             global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
         }
@@ -237,6 +249,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
         {
+            using var caller = _callerGate.Enter("TrainBatch");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -260,6 +273,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
         {
+            using var caller = _callerGate.Enter("TrainBatch");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -308,6 +322,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -371,6 +386,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -404,6 +420,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
         {
+            using var caller = _callerGate.Enter("Evaluate");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
@@ -430,6 +447,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
         {
+            using var caller = _callerGate.Enter("Evaluate");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
@@ -1144,6 +1162,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
+            using var caller = _callerGate.Enter("HessianVectorProduct");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -1171,6 +1190,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
+            using var caller = _callerGate.Enter("HessianVectorProduct");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -1281,6 +1301,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::System.ArgumentNullException.ThrowIfNull(health);
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
@@ -1330,6 +1351,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::System.ArgumentNullException.ThrowIfNull(health);
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);

@@ -88,6 +88,7 @@ namespace Course.Notes
         private Workspace[] _workspaces = { new Workspace() };
         private global::NetGen.Kernels.WorkerTeam? _team;
         private TeamWork? _teamWork;
+        private readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("DosageNetwork");
         private int _stepRows;
         private float _stepLearningRate;
 
@@ -117,7 +118,11 @@ namespace Course.Notes
 
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
-        public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        public void Initialize(ulong seed)
+        {
+            using var caller = _callerGate.Enter("Initialize");
+            global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        }
 
         /// <summary>Runs the network on a batch: <c>Z1 = softplus(X W1 + b1)</c>, <c>Z2 = Z1 W2 + b2</c>.</summary>
         /// <param name="inputs">Row-major <c>[batchSize x 1]</c>.</param>
@@ -127,6 +132,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
         {
+            using var caller = _callerGate.Enter("Forward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -142,6 +148,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> predictions, int count)
         {
+            using var caller = _callerGate.Enter("Predict");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
@@ -165,6 +172,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
+            using var caller = _callerGate.Enter("Backward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -184,6 +192,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.Span<float> inputGradients)
         {
+            using var caller = _callerGate.Enter("InputGradient");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -200,6 +209,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void ApplySgd(float learningRate)
         {
+            using var caller = _callerGate.Enter("ApplySgd");
             global::NetGen.NetworkGuard.LearningRate(learningRate);
             global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
         }
@@ -218,6 +228,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float learningRate)
         {
+            using var caller = _callerGate.Enter("TrainBatch");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -265,6 +276,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -297,6 +309,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
+            using var caller = _callerGate.Enter("Evaluate");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
@@ -830,6 +843,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
+            using var caller = _callerGate.Enter("HessianVectorProduct");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -998,6 +1012,7 @@ namespace Course.Notes
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::System.ArgumentNullException.ThrowIfNull(health);
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);

@@ -101,6 +101,7 @@ namespace Emitted.Deep
         private Workspace[] _workspaces = { new Workspace() };
         private global::NetGen.Kernels.WorkerTeam? _team;
         private TeamWork? _teamWork;
+        private readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("Deep");
         private int _stepRows;
         private float _stepLearningRate;
 
@@ -154,7 +155,11 @@ namespace Emitted.Deep
 
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
-        public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        public void Initialize(ulong seed)
+        {
+            using var caller = _callerGate.Enter("Initialize");
+            global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        }
 
         /// <summary>Runs the network on a batch: <c>Z1 = tanh(X W1 + b1)</c>, <c>Z2 = sigmoid(Z1 W2 + b2)</c>, <c>Z3 = softplus(Z2 W3 + b3)</c>, <c>Z4 = Z3 W4 + b4</c>.</summary>
         /// <param name="inputs">Row-major <c>[batchSize x 9]</c>.</param>
@@ -164,6 +169,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
         {
+            using var caller = _callerGate.Enter("Forward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -179,6 +185,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> predictions, int count)
         {
+            using var caller = _callerGate.Enter("Predict");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
@@ -202,6 +209,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
         {
+            using var caller = _callerGate.Enter("Backward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -221,6 +229,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.Span<float> inputGradients)
         {
+            using var caller = _callerGate.Enter("InputGradient");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -237,6 +246,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void ApplySgd(float learningRate)
         {
+            using var caller = _callerGate.Enter("ApplySgd");
             global::NetGen.NetworkGuard.LearningRate(learningRate);
             global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
         }
@@ -255,6 +265,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float learningRate)
         {
+            using var caller = _callerGate.Enter("TrainBatch");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -302,6 +313,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -334,6 +346,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count)
         {
+            using var caller = _callerGate.Enter("Evaluate");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
@@ -2036,6 +2049,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
+            using var caller = _callerGate.Enter("HessianVectorProduct");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -2321,6 +2335,7 @@ namespace Emitted.Deep
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::System.ArgumentNullException.ThrowIfNull(health);
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);

@@ -84,6 +84,7 @@ partial class Outer
             private Workspace[] _workspaces = { new Workspace() };
             private global::NetGen.Kernels.WorkerTeam? _team;
             private TeamWork? _teamWork;
+            private readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("Net");
             private int _stepRows;
             private float _stepLearningRate;
 
@@ -101,7 +102,11 @@ partial class Outer
 
             /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
             /// <param name="seed">The seed.</param>
-            public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+            public void Initialize(ulong seed)
+            {
+                using var caller = _callerGate.Enter("Initialize");
+                global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+            }
 
             /// <summary>Runs the network on a batch: <c>Z1 = X W1 + b1</c>.</summary>
             /// <param name="inputs">Row-major <c>[batchSize x 2]</c>.</param>
@@ -111,6 +116,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
             {
+                using var caller = _callerGate.Enter("Forward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -126,6 +132,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
             {
+                using var caller = _callerGate.Enter("Predict");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
@@ -150,6 +157,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
             {
+                using var caller = _callerGate.Enter("Backward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -167,6 +175,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
             {
+                using var caller = _callerGate.Enter("Backward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -187,6 +196,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.Span<float> inputGradients)
             {
+                using var caller = _callerGate.Enter("InputGradient");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -210,6 +220,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.Span<float> inputGradients)
             {
+                using var caller = _callerGate.Enter("InputGradient");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -227,6 +238,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public void ApplySgd(float learningRate)
             {
+                using var caller = _callerGate.Enter("ApplySgd");
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
             }
@@ -245,6 +257,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
             {
+                using var caller = _callerGate.Enter("TrainBatch");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -268,6 +281,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
             {
+                using var caller = _callerGate.Enter("TrainBatch");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -316,6 +330,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -379,6 +394,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
@@ -412,6 +428,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
             {
+                using var caller = _callerGate.Enter("Evaluate");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
@@ -438,6 +455,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
             {
+                using var caller = _callerGate.Enter("Evaluate");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
@@ -835,6 +853,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
             {
+                using var caller = _callerGate.Enter("HessianVectorProduct");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -862,6 +881,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
             {
+                using var caller = _callerGate.Enter("HessianVectorProduct");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -978,6 +998,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::System.ArgumentNullException.ThrowIfNull(health);
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
@@ -1027,6 +1048,7 @@ partial class Outer
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::System.ArgumentNullException.ThrowIfNull(health);
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
