@@ -18,11 +18,13 @@ internal sealed class EpochRunner
     private readonly int _chunkRows;
     private readonly IAnsiConsole? _progressConsole;
     private readonly GradientHealth? _health;
+    private readonly int _threads;
 
     /// <summary>With <paramref name="health"/>, every chunk records into it (<c>--diagnostics</c>); the caller resets it per epoch.</summary>
-    public EpochRunner(IClassifier network, ImageDataSet train, float learningRate, int batch, GradientHealth? health = null)
+    public EpochRunner(IClassifier network, ImageDataSet train, float learningRate, int batch, GradientHealth? health = null, int threads = 1)
     {
         _network = network;
+        _threads = threads;
         _health = health;
         _train = train;
         _learningRate = learningRate;
@@ -74,7 +76,7 @@ internal sealed class EpochRunner
         ReadOnlySpan<float> images = _train.Images.AsSpan(start * _train.ImageSize, rows * _train.ImageSize);
         ReadOnlySpan<byte> labels = _train.Labels.AsSpan(start, rows);
         return _health is null
-            ? _network.TrainEpoch(images, labels, rows, _learningRate, _batch)
+            ? _network.TrainEpoch(images, labels, rows, _learningRate, _batch, _threads)
             : _network.TrainEpoch(images, labels, rows, _learningRate, _batch, _health);
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using NetGen;
 using NetGen.Checkpoints;
 using NetGen.Data;
+using NetGen.Distributed;
 using NetGen.Reporting;
 using NetGen.Samples.Mnist;
 using NetGen.Training;
@@ -29,7 +30,15 @@ if (options.Help)
 
 try
 {
-    return Run(options);
+    // Under mpirun (or with --distributed) every rank runs Run; MpiProgram aborts the job if one of them throws.
+    if (options.Distributed || MpiEnvironment.IsLaunchedByMpi())
+        return MpiProgram.Run(world => Run(options, world));
+    return Run(options, world: null);
+}
+catch (MpiUnavailableException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 1;
 }
 catch (Exception error) when (error is InvalidDataException or IOException or InvalidOperationException or UnauthorizedAccessException or ArgumentException)
 {
@@ -37,12 +46,20 @@ catch (Exception error) when (error is InvalidDataException or IOException or In
     return 1;
 }
 
-static int Run(SampleOptions options)
+static int Run(SampleOptions options, MpiCommunicator? world)
 {
+    if (world is not null && (options.Diagnostics || options.Threads > 1))
+        throw new ArgumentException("--diagnostics and --threads are for one process; with --distributed each rank trains on one thread.");
+
+    // Rank 0 prints, saves and reports; the other ranks only train their shares.
+    bool root = world is null || world.IsRoot;
+    if (!root)
+        Console.SetOut(TextWriter.Null);
+
     // Fail on a bad output path now, not after twenty epochs.
-    if (options.ReportPath is not null)
+    if (root && options.ReportPath is not null)
         HtmlReportWriter.EnsureWritable(options.ReportPath);
-    if (options.SavePath is not null)
+    if (root && options.SavePath is not null)
         HtmlReportWriter.EnsureWritable(options.SavePath);
 
     string folder = DataLocator.Locate(options);
@@ -67,6 +84,10 @@ static int Run(SampleOptions options)
         Console.WriteLine($"Loaded the parameters from {options.LoadPath}.");
     }
 
+    // --distributed: every rank starts from rank 0's parameters; each global batch is shared out by rank.
+    DataParallelTrainer<byte>? trainer = world is null ? null : new DataParallelTrainer<byte>(network, world);
+    trainer?.BroadcastParameters();
+
     var report = new TrainingReport($"NetGen {options.Model} on {options.Dataset}", network.Spec)
         .AddHyperparameter("data set", $"{options.Dataset}: {train.Count} train, {test.Count} test")
         .AddHyperparameter("epochs", options.Epochs)
@@ -77,6 +98,10 @@ static int Run(SampleOptions options)
     CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
     Console.WriteLine($"NetGen {options.Model}: {network.Spec}");
     Console.WriteLine($"{options.Dataset}: {train.Count} training and {test.Count} test images from {folder}; lr {options.LearningRate}, batch {options.Batch}, {options.Epochs} epochs, seed {options.Seed}");
+    if (world is not null)
+        Console.WriteLine($"Data-parallel over {world.Size} MPI processes: each batch of {options.Batch} shared out by rank, one allreduce of the gradients per step.");
+    else if (options.Threads > 1)
+        Console.WriteLine($"On {options.Threads} threads.");
     Console.WriteLine();
     Console.WriteLine("| Epoch | Train Loss | Train Err | Test Loss | Test Err |  Time (s) |");
     Console.WriteLine("|-------|------------|-----------|-----------|----------|-----------|");
@@ -85,19 +110,24 @@ static int Run(SampleOptions options)
     GradientHealth? health = options.Diagnostics ? new GradientHealth(network.Spec) : null;
     if (health is not null)
         report.AddHyperparameter("gradient norms", "mean |dL/dW| per layer over each epoch's batches (--diagnostics)");
-    var runner = new EpochRunner(network, train, options.LearningRate, options.Batch, health);
-    TimeSpan trainingTime = TimeSpan.Zero;
+    var runner = new EpochRunner(network, train, options.LearningRate, options.Batch, health, options.Threads);
+    TimeSpan trainingTime = TimeSpan.Zero, lastEpochAllreduce = TimeSpan.Zero;
     for (int epoch = 0; epoch < options.Epochs; epoch++)
     {
         health?.Reset();
         long started = Stopwatch.GetTimestamp();
-        runner.Run(epoch);
+        TimeSpan allreduceBefore = trainer?.AllreduceTime ?? TimeSpan.Zero;
+        if (trainer is null)
+            runner.Run(epoch);
+        else
+            trainer.TrainEpoch(train.Images, train.Labels, train.Count, options.LearningRate, options.Batch);
+        lastEpochAllreduce = (trainer?.AllreduceTime ?? TimeSpan.Zero) - allreduceBefore;
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
         trainingTime += elapsed;
 
-        // As the course's loss_err: the loss and error of the whole split after the epoch.
-        Evaluation onTrain = network.Evaluate(train.Images, train.Labels, train.Count);
-        Evaluation onTest = network.Evaluate(test.Images, test.Labels, test.Count);
+        // As the course's loss_err: the loss and error of the whole split after the epoch (sharded by rank when distributed).
+        Evaluation onTrain = trainer?.Evaluate(train.Images, train.Labels, train.Count) ?? network.Evaluate(train.Images, train.Labels, train.Count);
+        Evaluation onTest = trainer?.Evaluate(test.Images, test.Labels, test.Count) ?? network.Evaluate(test.Images, test.Labels, test.Count);
         report.AddEpoch(onTrain, onTest, elapsed, health?.GetMeanWeightGradientNorms());
         Console.WriteLine($"|  {epoch,4} |    {onTrain.MeanLoss:F5} |   {onTrain.ErrorRate:F5} |   {onTest.MeanLoss:F5} |  {onTest.ErrorRate:F5} | {elapsed.TotalSeconds,9:F3} |");
         if (health is not null)
@@ -108,13 +138,13 @@ static int Run(SampleOptions options)
         }
     }
 
-    if (options.SavePath is not null)
+    if (root && options.SavePath is not null)
     {
         NetworkCheckpoint.Save(network, options.SavePath);
         Console.WriteLine($"Saved the parameters to {options.SavePath} (numpy: np.load(path)['W1']).");
     }
 
-    if (options.ReportPath is not null)
+    if (root && options.ReportPath is not null)
     {
         report.TestResults = ClassificationResults.Evaluate(network, test);
         HtmlReportWriter.Write(report, options.ReportPath);
@@ -124,5 +154,7 @@ static int Run(SampleOptions options)
     double examples = (double)train.Count * options.Epochs;
     Console.WriteLine();
     Console.WriteLine($"Trained {options.Epochs} epochs in {trainingTime.TotalSeconds:F2} s: {examples / Math.Max(trainingTime.TotalSeconds, 1e-9):N0} examples per second.");
+    if (trainer is not null)
+        Console.WriteLine($"Rank 0 spent {trainer.AllreduceTime.TotalSeconds:F2} s of it in the gradients' allreduce ({trainer.Steps} steps; {lastEpochAllreduce.TotalSeconds:F3} s in the last epoch).");
     return 0;
 }

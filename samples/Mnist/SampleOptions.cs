@@ -31,6 +31,10 @@ internal sealed class SampleOptions
 
     public bool Diagnostics { get; private set; }
 
+    public bool Distributed { get; private set; }
+
+    public int Threads { get; private set; } = 1;
+
     public bool Help { get; private set; }
 
     public const string Usage = """
@@ -53,6 +57,10 @@ internal sealed class SampleOptions
           --diagnostics  after each epoch, print each layer's mean weight-gradient norm, its dead ReLU units
                          and any vanishing/exploding warning (trains with the unfused steps; fills the
                          report's gradient-norm chart)
+          --threads N    train each epoch on N threads (default 1; bit-identical results for any N)
+          --distributed  data-parallel over the processes of an MPI job: run under
+                         'mpirun -np N dotnet NetGen.Samples.Mnist.dll --distributed ...' (Open MPI;
+                         on by itself when mpirun started the process); rank 0 prints and saves
           -h, --help     this text
         """;
 
@@ -122,6 +130,12 @@ internal sealed class SampleOptions
                     break;
                 case "--diagnostics":
                     options.Diagnostics = true;
+                    break;
+                case "--distributed":
+                    options.Distributed = true;
+                    break;
+                case "--threads":
+                    options.Threads = PositiveInt(name, Value(), allowZero: false);
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. Run with --help for the options.");

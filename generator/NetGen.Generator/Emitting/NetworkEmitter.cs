@@ -150,9 +150,11 @@ internal static partial class NetworkEmitter
             WriteWorkspace(writer, plan);
 
             // Second order, gradient health and the divergence guard (NetworkEmitter.Hessian.cs, .Health.cs, .Guard.cs),
-            // which hold nullable references (buffers allocated on first use): back to the file's nullable context.
+            // which hold nullable references (buffers allocated on first use): back to the file's nullable context. That is
+            // "enable", not "restore": restore would fall back to the project's context, and a project with nullable
+            // disabled would then report CS8669 at every '?' below.
             writer.Line();
-            writer.Line("#nullable restore");
+            writer.Line("#nullable enable");
             WriteHessianMembers(writer, plan);
             WriteHealthAndGuardMembers(writer, plan);
         }

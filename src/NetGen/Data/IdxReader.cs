@@ -3,8 +3,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO;
-using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace NetGen.Data;
 
@@ -146,29 +144,8 @@ public static class IdxReader
     /// Writes <c>source[i] / 255f</c> to <c>destination[i]</c>: exactly the scalar division, vectorized (IEEE
     /// division is correctly rounded in every lane, so the vector and scalar results are bit-identical).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Runs a few dozen times per file: skip the slow tier-0 code.
-    internal static void ScaleToUnit(ReadOnlySpan<byte> source, Span<float> destination)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var divisor = new Vector<float>(255f);
-            int lanes = Vector<float>.Count;
-            for (; i <= source.Length - Vector<byte>.Count; i += Vector<byte>.Count)
-            {
-                Vector.Widen(new Vector<byte>(source[i..]), out Vector<ushort> low, out Vector<ushort> high);
-                Vector.Widen(low, out Vector<uint> a, out Vector<uint> b);
-                Vector.Widen(high, out Vector<uint> c, out Vector<uint> d);
-                (Vector.ConvertToSingle(a) / divisor).CopyTo(destination[i..]);
-                (Vector.ConvertToSingle(b) / divisor).CopyTo(destination[(i + lanes)..]);
-                (Vector.ConvertToSingle(c) / divisor).CopyTo(destination[(i + 2 * lanes)..]);
-                (Vector.ConvertToSingle(d) / divisor).CopyTo(destination[(i + 3 * lanes)..]);
-            }
-        }
-
-        for (; i < source.Length; i++)
-            destination[i] = source[i] / 255f;
-    }
+    internal static void ScaleToUnit(ReadOnlySpan<byte> source, Span<float> destination) =>
+        ByteConversion.DivideUnchecked(source, destination, 255f);
 
     private static FileStream OpenRead(string path) =>
         // Unbuffered: the reader asks for 1 MiB at a time, and gzip has its own buffer.

@@ -138,6 +138,31 @@ public sealed class ImageDataSet
         return new ImageDataSet(Images.AsSpan(0, n * ImageSize).ToArray(), Labels.AsSpan(0, n).ToArray(), Rows, Columns);
     }
 
+    /// <summary>
+    /// The first <paramref name="firstCount"/> images and the rest, as views of this data set's arrays (nothing is
+    /// copied): for example a training and a validation set, <c>Split(50_000)</c> of MNIST's 60,000.
+    /// </summary>
+    /// <param name="firstCount">The images of the first part, from 0 to <see cref="Count"/>.</param>
+    /// <returns>Images <c>0</c> to <c>firstCount - 1</c>, then <c>firstCount</c> to <c>Count - 1</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstCount"/> is negative or above <see cref="Count"/>.</exception>
+    public (ImageDataSlice First, ImageDataSlice Second) Split(int firstCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstCount, Count);
+        return (Slice(0, firstCount), Slice(firstCount, Count - firstCount));
+    }
+
+    /// <summary>A run of images as a view of this data set's arrays (nothing is copied).</summary>
+    /// <param name="start">The first image, from 0 to <see cref="Count"/>.</param>
+    /// <param name="count">The number of images, from 0 to <c>Count - start</c>.</param>
+    /// <returns>The images <c>start</c> to <c>start + count - 1</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The run does not lie within the data set.</exception>
+    public ImageDataSlice Slice(int start, int count) => AsSlice().Slice(start, count);
+
+    /// <summary>The whole data set as an <see cref="ImageDataSlice"/> (nothing is copied).</summary>
+    /// <returns>A view of every image.</returns>
+    public ImageDataSlice AsSlice() => new(Images, Labels, ImageSize);
+
     /// <summary>A one-line description, e.g. <c>10000 images of 28x28</c>.</summary>
     /// <returns>The count and shape.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count} images of {Rows}x{Columns}");

@@ -27,7 +27,8 @@ internal static class GeneratorDriverHarness
             // code would break such a project under TreatWarningsAsErrors.
             .WithDocumentationMode(DocumentationMode.Diagnose);
 
-    private static readonly CSharpCompilationOptions CompilationOptions =
+    /// <summary>The compilation options of every test compilation: nullable enabled, every warning wave on.</summary>
+    public static readonly CSharpCompilationOptions CompilationOptions =
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(NullableContextOptions.Enable)
             .WithWarningLevel(9999)
@@ -62,11 +63,15 @@ internal static class GeneratorDriverHarness
 
     /// <summary>A compilation of <paramref name="sources"/>, the i-th parsed from the file <c>Source{i}.cs</c>.</summary>
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CreateCompilation(ParseOptions, CompilationOptions, sources);
+
+    /// <summary>Like <see cref="CreateCompilation(string[])"/> with a consumer's own parse and compilation options.</summary>
+    public static CSharpCompilation CreateCompilation(CSharpParseOptions parseOptions, CSharpCompilationOptions compilationOptions, params string[] sources) =>
         CSharpCompilation.Create(
             "NetGenTestAssembly",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Source" + i + ".cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: "Source" + i + ".cs")),
             TestReferences.All,
-            CompilationOptions);
+            compilationOptions);
 
     /// <summary>Compiles <paramref name="library"/> to an in-memory assembly and references it, as a package would be.</summary>
     public static MetadataReference ToReference(Compilation library)
@@ -76,11 +81,14 @@ internal static class GeneratorDriverHarness
         return MetadataReference.CreateFromImage(image.ToArray());
     }
 
-    /// <summary>A fresh driver holding the NetGen generator, tracking its steps.</summary>
-    public static GeneratorDriver CreateDriver() =>
+    /// <summary>
+    /// A fresh driver holding the NetGen generator, tracking its steps; the generated trees are parsed with
+    /// <paramref name="parseOptions"/> (the compiler uses the project's own), <see cref="ParseOptions"/> when null.
+    /// </summary>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>

@@ -2459,7 +2459,7 @@ namespace Course.Deep
         {
         }
 
-        #nullable restore
+        #nullable enable
 
         // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

@@ -999,7 +999,7 @@ partial class GlobalNetwork : global::NetGen.IClassifier
     {
     }
 
-    #nullable restore
+    #nullable enable
 
     // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

@@ -831,7 +831,7 @@ namespace Course.Nested
                     {
                     }
 
-                    #nullable restore
+                    #nullable enable
 
                     // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

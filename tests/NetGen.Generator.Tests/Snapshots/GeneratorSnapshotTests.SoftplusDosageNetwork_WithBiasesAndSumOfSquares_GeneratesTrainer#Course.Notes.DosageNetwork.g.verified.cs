@@ -822,7 +822,7 @@ namespace Course.Notes
         {
         }
 
-        #nullable restore
+        #nullable enable
 
         // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

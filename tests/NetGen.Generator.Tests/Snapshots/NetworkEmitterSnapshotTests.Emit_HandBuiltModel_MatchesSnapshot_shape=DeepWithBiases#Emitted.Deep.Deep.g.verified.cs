@@ -2028,7 +2028,7 @@ namespace Emitted.Deep
         {
         }
 
-        #nullable restore
+        #nullable enable
 
         // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

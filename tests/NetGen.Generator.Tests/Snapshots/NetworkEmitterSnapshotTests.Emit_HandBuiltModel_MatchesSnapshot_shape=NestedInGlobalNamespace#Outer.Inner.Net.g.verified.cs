@@ -832,7 +832,7 @@ partial class Outer
             {
             }
 
-            #nullable restore
+            #nullable enable
 
             // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

@@ -657,7 +657,7 @@ namespace Emitted
         {
         }
 
-        #nullable restore
+        #nullable enable
 
         // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

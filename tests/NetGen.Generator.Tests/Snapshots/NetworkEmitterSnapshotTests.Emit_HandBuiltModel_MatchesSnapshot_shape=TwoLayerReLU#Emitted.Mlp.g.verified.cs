@@ -1683,7 +1683,7 @@ namespace Emitted
             public readonly float[] Transposed = new float[InputsPerPiece * MaxBatch];
         }
 
-        #nullable restore
+        #nullable enable
 
         // ---- Second order: the Hessian-vector product by the R-operator (directional derivatives along v) ----
 

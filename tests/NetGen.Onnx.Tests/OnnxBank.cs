@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.IntegrationTests.Networks;
+
+namespace NetGen.Onnx.Tests;
+
+/// <summary>
+/// The integration tests' bank of declared networks (<see cref="NetworkBank"/>: every activation, with and without
+/// biases, classifiers and regressors) plus the two declared there but outside it (the deep sigmoid stack, 784-400-10).
+/// </summary>
+internal static class OnnxBank
+{
+    public static IEnumerable<string> Names =>
+        NetworkBank.Names.Concat(new[] { nameof(DeepSigmoid), nameof(MnistMlp400) });
+
+    public static INetwork Create(string name) => name switch
+    {
+        nameof(DeepSigmoid) => new DeepSigmoid(),
+        nameof(MnistMlp400) => new MnistMlp400(),
+        _ => NetworkBank.Create(name),
+    };
+
+    public static TheoryData<string> Data()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in Names) data.Add(name);
+        return data;
+    }
+
+    /// <summary>A network of the bank with seeded parameters (biases non-zero).</summary>
+    public static INetwork Filled(string name, int seed = 18)
+    {
+        INetwork network = Create(name);
+        Infrastructure.TestParameters.Fill(network, seed);
+        return network;
+    }
+
+    /// <summary>The parameters' bit patterns, to compare exactly (NaN and -0 included).</summary>
+    public static int[] Bits(INetwork network) =>
+        network.Parameters.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
+}
