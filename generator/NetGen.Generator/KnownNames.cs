@@ -19,6 +19,10 @@ internal static class KnownNames
     public const string DenseAttributeBias = "Bias";
     public const string DenseAttributeWeightInit = "WeightInit";
     public const string DenseAttributeBiasInit = "BiasInit";
+    public const string DenseAttributeNegativeSlope = "NegativeSlope";
+
+    /// <summary>The default LeakyReLU slope, as <c>DenseAttribute.DefaultNegativeSlope</c> (torch's 0.01).</summary>
+    public const float DefaultNegativeSlope = 0.01f;
 
     /// <summary>The value of <c>NetworkAttribute.DefaultMaxBatch</c> (the generator cannot reference the runtime).</summary>
     public const int DefaultMaxBatch = 256;

@@ -24,7 +24,8 @@ namespace NetGen.Distributed;
 /// difference is of the order of float rounding per step.</para>
 /// <para>An exception on one rank between two collectives (a bad label in its share, a failing network) would leave the
 /// other ranks waiting in the allreduce forever, so the trainer prints it with the rank and aborts the job.</para>
-/// <para>Nothing is allocated per step or per epoch after construction.</para>
+/// <para>Nothing is allocated per step or per epoch after construction, except by the first shuffled epoch (its
+/// permutation and share buffers, reused after).</para>
 /// </remarks>
 /// <typeparam name="TTarget">The network's target type: <see cref="byte"/> or <see cref="int"/> labels, <see cref="float"/> vectors.</typeparam>
 public sealed class DataParallelTrainer<TTarget>
@@ -38,6 +39,9 @@ public sealed class DataParallelTrainer<TTarget>
     private readonly long[] _fingerprintLow = new long[1];
     private readonly long[] _fingerprintHigh = new long[1];
     private long _allreduceTicks;
+    private int[] _order = Array.Empty<int>();
+    private float[] _shareInputs = Array.Empty<float>();
+    private TTarget[] _shareTargets = Array.Empty<TTarget>();
 
     /// <summary>Creates the trainer; call <see cref="BroadcastParameters"/> before the first epoch.</summary>
     /// <param name="network">This rank's replica of the network.</param>
@@ -88,7 +92,27 @@ public sealed class DataParallelTrainer<TTarget>
     /// <param name="batchSize">The rows per global step, from 1 to <c>MaxBatch</c> (each rank's share is at most this).</param>
     /// <returns>The mean per-row loss over all ranks' rows (each taken before its step), the count and the number of steps.</returns>
     /// <exception cref="ArgumentException">A length does not match, or the batch size or learning rate is out of range (on every rank alike).</exception>
-    public EpochResult TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize)
+    public EpochResult TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize) =>
+        Train(inputs, targets, count, learningRate, batchSize, shuffled: false, shuffleSeed: 0);
+
+    /// <summary>
+    /// One epoch as <see cref="TrainEpoch(ReadOnlySpan{float}, ReadOnlySpan{TTarget}, int, float, int)"/>, visiting the
+    /// rows in the order <see cref="EpochOrder.Shuffle"/> draws from <paramref name="shuffleSeed"/>: every rank draws the
+    /// same permutation, and each copies its share of each global batch into a buffer of its own (allocated on the first
+    /// call, as is the permutation for a larger <paramref name="count"/>).
+    /// </summary>
+    /// <param name="inputs">Row-major <c>[count x InputSize]</c>, the whole data set, the same on every rank.</param>
+    /// <param name="targets">One label per row, or row-major <c>[count x OutputSize]</c>, the same on every rank.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="learningRate">The step size; finite.</param>
+    /// <param name="batchSize">The rows per global step, from 1 to <c>MaxBatch</c>.</param>
+    /// <param name="shuffleSeed">The seed of this epoch's order; the same on every rank, a different one per epoch.</param>
+    /// <returns>The mean per-row loss over all ranks' rows (each taken before its step), the count and the number of steps.</returns>
+    /// <exception cref="ArgumentException">A length does not match, or the batch size or learning rate is out of range (on every rank alike).</exception>
+    public EpochResult TrainEpoch(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize, ulong shuffleSeed) =>
+        Train(inputs, targets, count, learningRate, batchSize, shuffled: true, shuffleSeed);
+
+    private EpochResult Train(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int count, float learningRate, int batchSize, bool shuffled, ulong shuffleSeed)
     {
         NetworkSpec spec = _network.Spec;
         NetworkGuard.Count(count);
@@ -96,6 +120,8 @@ public sealed class DataParallelTrainer<TTarget>
         NetworkGuard.Length(inputs.Length, count, spec.InputSize, "inputs", "count", "InputSize");
         NetworkGuard.Length(targets.Length, count, _targetWidth, "targets", "count", _targetWidth == 1 ? "1 label" : "OutputSize");
         NetworkGuard.LearningRate(learningRate);
+        if (shuffled)
+            PrepareOrder(count, shuffleSeed);
 
         double lossSum = 0;
         int batches = 0;
@@ -105,13 +131,19 @@ public sealed class DataParallelTrainer<TTarget>
             BatchShare share = BatchShare.Of(rows, _world.Rank, _world.Size);
             try
             {
-                lossSum += ShareGradient(inputs, targets, start + share.Start, share.Count, rows);
+                lossSum += shuffled
+                    ? ShareGradient(GatherInputs(start + share.Start, share.Count, inputs), GatherTargets(start + share.Start, share.Count, targets), share.Count, rows)
+                    : ShareGradient(
+                        inputs.Slice((start + share.Start) * spec.InputSize, share.Count * spec.InputSize),
+                        targets.Slice((start + share.Start) * _targetWidth, share.Count * _targetWidth),
+                        share.Count,
+                        rows);
             }
 #pragma warning disable CA1031 // whatever one rank throws, the others are about to wait for it in the allreduce
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                JobFailure.Abort(_world, error, string.Create(CultureInfo.InvariantCulture, $"failed in step {Steps + 1} (rows {start + share.Start}..{start + share.Start + share.Count - 1})"));
+                JobFailure.Abort(_world, error, string.Create(CultureInfo.InvariantCulture, $"failed in step {Steps + 1} (rows {start + share.Start}..{start + share.Start + share.Count - 1} of the epoch)"));
             }
 
             long before = Stopwatch.GetTimestamp();
@@ -126,6 +158,35 @@ public sealed class DataParallelTrainer<TTarget>
         _sums[0] = lossSum;
         _world.AllreduceSum(_sums.AsSpan(0, 1));
         return new EpochResult(_sums[0] / count, count, batches);
+    }
+
+    private ReadOnlySpan<float> GatherInputs(int first, int n, ReadOnlySpan<float> inputs)
+    {
+        int width = _network.Spec.InputSize;
+        for (int i = 0; i < n; i++)
+            inputs.Slice(_order[first + i] * width, width).CopyTo(_shareInputs.AsSpan(i * width, width));
+        return _shareInputs.AsSpan(0, n * width);
+    }
+
+    private ReadOnlySpan<TTarget> GatherTargets(int first, int n, ReadOnlySpan<TTarget> targets)
+    {
+        for (int i = 0; i < n; i++)
+            targets.Slice(_order[first + i] * _targetWidth, _targetWidth).CopyTo(_shareTargets.AsSpan(i * _targetWidth, _targetWidth));
+        return _shareTargets.AsSpan(0, n * _targetWidth);
+    }
+
+    private void PrepareOrder(int count, ulong seed)
+    {
+        if (_order.Length != count)
+            _order = new int[count];
+        if (_shareInputs.Length == 0)
+        {
+            int maxShare = _network.Spec.MaxBatch;
+            _shareInputs = new float[maxShare * _network.Spec.InputSize];
+            _shareTargets = new TTarget[maxShare * _targetWidth];
+        }
+
+        EpochOrder.Shuffle(_order, seed);
     }
 
     /// <summary>
@@ -192,7 +253,7 @@ public sealed class DataParallelTrainer<TTarget>
     }
 
     /// <summary>This rank's part of the global batch's gradient in <c>Gradients</c>; returns its part of the sum of row losses.</summary>
-    private double ShareGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, int first, int shareRows, int batchRows)
+    private double ShareGradient(ReadOnlySpan<float> shareInputs, ReadOnlySpan<TTarget> shareTargets, int shareRows, int batchRows)
     {
         if (shareRows == 0)
         {
@@ -200,11 +261,7 @@ public sealed class DataParallelTrainer<TTarget>
             return 0;
         }
 
-        int inputSize = _network.Spec.InputSize;
-        float loss = _network.Backward(
-            inputs.Slice(first * inputSize, shareRows * inputSize),
-            targets.Slice(first * _targetWidth, shareRows * _targetWidth),
-            shareRows);
+        float loss = _network.Backward(shareInputs, shareTargets, shareRows);
         if (!_meanReduction)
             return loss;
         if (shareRows != batchRows)

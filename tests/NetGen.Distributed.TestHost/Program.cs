@@ -13,7 +13,7 @@ using NetGen.Distributed.TestHost;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = new Dictionary<string, int>
 {
-    ["--rows"] = 1001, ["--batch"] = 100, ["--epochs"] = 3, ["--seed"] = 7, ["--fail-rank"] = 1, ["--fail-call"] = 3,
+    ["--rows"] = 1001, ["--batch"] = 100, ["--epochs"] = 3, ["--seed"] = 7, ["--fail-rank"] = 1, ["--fail-call"] = 3, ["--shuffle"] = 0,
 };
 string mode = args.Length > 0 ? args[0] : "check";
 for (int i = 1; i + 1 < args.Length; i += 2)
@@ -46,7 +46,9 @@ int Check(MpiCommunicator world)
     for (int epoch = 0; epoch < epochs; epoch++)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
-        losses[epoch] = trainer.TrainEpoch(data.Images, data.Labels, data.Count, LearningRate, batch).MeanLoss;
+        losses[epoch] = options["--shuffle"] != 0
+            ? trainer.TrainEpoch(data.Images, data.Labels, data.Count, LearningRate, batch, shuffleSeed: 100 + (ulong)epoch).MeanLoss
+            : trainer.TrainEpoch(data.Images, data.Labels, data.Count, LearningRate, batch).MeanLoss;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         if (epoch > 0)
             leastAllocated[0] = Math.Min(leastAllocated[0], allocated);
@@ -57,12 +59,15 @@ int Check(MpiCommunicator world)
     if (!world.IsRoot)
         return 0;
 
-    // The same epochs in one process, with the network's own fused TrainEpoch.
+    // The same epochs in one process, with the network's own fused TrainEpoch (on the rows put in the same order).
     var single = new Hw0Network();
     single.Initialize(seed);
     var singleLosses = new double[epochs];
     for (int epoch = 0; epoch < epochs; epoch++)
-        singleLosses[epoch] = single.TrainEpoch(data.Images, data.Labels, data.Count, LearningRate, batch).MeanLoss;
+    {
+        (float[] images, byte[] labels) = options["--shuffle"] != 0 ? data.Reordered(100 + (ulong)epoch) : (data.Images, data.Labels);
+        singleLosses[epoch] = single.TrainEpoch(images, labels, data.Count, LearningRate, batch).MeanLoss;
+    }
     Evaluation local = network.Evaluate(data.Images, data.Labels, data.Count);
 
     double difference = 0, norm = 0;
@@ -73,6 +78,7 @@ int Check(MpiCommunicator world)
     }
 
     Console.WriteLine($"ranks: {world.Size}");
+    Console.WriteLine($"shuffled: {options["--shuffle"] != 0}");
     Console.WriteLine($"agreed before broadcast: {agreedBefore}");
     Console.WriteLine($"agreed after broadcast: {agreedAfter}");
     Console.WriteLine($"steps: {trainer.Steps}");

@@ -42,4 +42,20 @@ internal sealed class SyntheticData
     public byte[] Labels { get; }
 
     public int Count { get; }
+
+    /// <summary>A copy of the rows in the order <see cref="EpochOrder.Shuffle"/> draws from <paramref name="seed"/>.</summary>
+    public (float[] Images, byte[] Labels) Reordered(ulong seed)
+    {
+        var order = new int[Count];
+        EpochOrder.Shuffle(order, seed);
+        var images = new float[Images.Length];
+        var labels = new byte[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            Images.AsSpan(order[i] * Hw0Network.InputSize, Hw0Network.InputSize).CopyTo(images.AsSpan(i * Hw0Network.InputSize));
+            labels[i] = Labels[order[i]];
+        }
+
+        return (images, labels);
+    }
 }

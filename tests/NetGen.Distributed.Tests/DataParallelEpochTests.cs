@@ -12,15 +12,17 @@ public sealed class DataParallelEpochTests
     private const int StepsPerEpoch = 11; // ceil(1001 / 100)
 
     [Theory]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Ranks_HoldBitIdenticalParameters_AfterEveryStep_AndMatchOneProcess(int ranks)
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(3, true)] // shuffled epochs: every rank draws the same order; one process trains on the rows in that order
+    public void Ranks_HoldBitIdenticalParameters_AfterEveryStep_AndMatchOneProcess(int ranks, bool shuffled)
     {
-        MpiRun.Result run = MpiRun.Host(ranks, TimeSpan.FromSeconds(120), "check", "--rows", "1001", "--batch", "100", "--epochs", $"{Epochs}");
+        MpiRun.Result run = MpiRun.Host(ranks, TimeSpan.FromSeconds(120), "check", "--rows", "1001", "--batch", "100", "--epochs", $"{Epochs}", "--shuffle", shuffled ? "1" : "0");
         Assert.True(run.ExitCode == 0, $"mpirun exited with {run.ExitCode}.\n{run.Output}\n{run.Error}");
         var report = new HostReport(run.Output);
 
         Assert.Equal($"{ranks}", report.Text("ranks"));
+        Assert.Equal($"{shuffled}", report.Text("shuffled"));
 
         // Each rank initialized from its own seed: they differ until rank 0's parameters are broadcast.
         Assert.Equal("False", report.Text("agreed before broadcast"));

@@ -12,7 +12,14 @@ namespace NetGen.Onnx.Tests;
 internal static class OnnxBank
 {
     public static IEnumerable<string> Names =>
-        NetworkBank.Names.Concat(new[] { nameof(DeepSigmoid), nameof(MnistMlp400) });
+        NetworkBank.Names.Except(NotExportedYet).Concat(new[] { nameof(DeepSigmoid), nameof(MnistMlp400) });
+
+    /// <summary>
+    /// The bank's networks with activations NetGen.Onnx does not write yet (LeakyReLU, SiLU, GELU: issue 15's, added
+    /// after the exporter); <see cref="NotExportedYetTests"/> checks that exporting them refuses with that message.
+    /// Remove a name here when its activations are exported.
+    /// </summary>
+    public static readonly string[] NotExportedYet = [nameof(PractitionerActivations), nameof(PractitionerClassifier)];
 
     public static INetwork Create(string name) => name switch
     {

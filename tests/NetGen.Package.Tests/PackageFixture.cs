@@ -5,8 +5,8 @@ using System.IO;
 namespace NetGen.Package.Tests;
 
 /// <summary>
-/// Packs NetGen once per test run, with a unique prerelease version, into a temporary folder feed outside the
-/// repository, and builds and runs a consumer of that package on demand. Each step runs at most once and is shared
+/// Packs NetGen and NetGen.Reporting once per test run, with a unique prerelease version, into a temporary folder feed outside the
+/// repository, and builds and runs consumers of those packages on demand. Each step runs at most once and is shared
 /// by every test in <see cref="PackageCollection"/>; everything it made is deleted afterwards.
 /// </summary>
 public sealed class PackageFixture : IDisposable
@@ -15,6 +15,7 @@ public sealed class PackageFixture : IDisposable
 
     private readonly Lazy<ProcessResult> _pack;
     private readonly Lazy<ConsumerRun> _consumer;
+    private readonly Lazy<StrictConsumerRun> _strictConsumer;
 
     /// <summary>Chooses the version and the temporary folders; runs nothing yet.</summary>
     public PackageFixture()
@@ -28,6 +29,7 @@ public sealed class PackageFixture : IDisposable
         Directory.CreateDirectory(WorkDirectory);
         _pack = new Lazy<ProcessResult>(Pack);
         _consumer = new Lazy<ConsumerRun>(BuildAndRunConsumer);
+        _strictConsumer = new Lazy<StrictConsumerRun>(BuildAndRunStrictConsumer);
     }
 
     /// <summary>The package version under test, e.g. <c>0.0.0-test.g0123456789ab</c>.</summary>
@@ -41,6 +43,9 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>The consumer project's folder.</summary>
     public string ConsumerDirectory => Path.Combine(WorkDirectory, "consumer");
+
+    /// <summary>The strict consumer's folder (<see cref="StrictConsumerProject"/>).</summary>
+    public string StrictConsumerDirectory => Path.Combine(WorkDirectory, "strict-consumer");
 
     /// <summary>The consumer's own global packages folder, so the machine's cache never holds the test version.</summary>
     public string ConsumerPackagesDirectory => Path.Combine(WorkDirectory, "packages");
@@ -57,11 +62,26 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    /// <summary>The <c>dotnet pack</c> run, on first use.</summary>
+    /// <summary>The NetGen.Reporting <c>.nupkg</c>, packed on first use.</summary>
+    public string ReportingPackagePath
+    {
+        get
+        {
+            ProcessResult pack = _pack.Value;
+            string path = Path.Combine(FeedDirectory, $"NetGen.Reporting.{Version}.nupkg");
+            Assert.True(pack.ExitCode == 0 && File.Exists(path), pack.Describe());
+            return path;
+        }
+    }
+
+    /// <summary>The <c>dotnet pack</c> runs, on first use.</summary>
     public ProcessResult PackRun => _pack.Value;
 
     /// <summary>The consumer's restore and build, then its run, on first use (after packing).</summary>
     public ConsumerRun Consumer => _consumer.Value;
+
+    /// <summary>The strict consumer's restore and build, then its run, on first use (after packing).</summary>
+    public StrictConsumerRun StrictConsumer => _strictConsumer.Value;
 
     /// <inheritdoc />
     public void Dispose()
@@ -73,19 +93,32 @@ public sealed class PackageFixture : IDisposable
         TryDelete(Path.Combine(OfflineNuGetConfig.MachineGlobalPackagesFolder, "netgen", Version));
     }
 
-    // dotnet pack src/NetGen -c Release -o <feed> --artifacts-path <tmp> -p:Version=<test version>: the build output goes
+    // dotnet pack src/NetGen, then src/NetGen.Reporting, -c Release -o <feed> --artifacts-path <tmp> -p:Version=<test version>: the build output goes
     // to the temporary folder too, so the repository's bin/ and obj/ are neither used nor touched. Restore reads only
     // the machine's global packages folder (which the solution's restore filled), through an offline nuget.config.
     private ProcessResult Pack()
     {
         string config = Path.Combine(WorkDirectory, "pack.nuget.config");
         OfflineNuGetConfig.Write(config, [OfflineNuGetConfig.MachineGlobalPackagesFolder], globalPackagesFolder: null);
-        return DotNetCli.Run(
+        ProcessResult runtime = Pack(RepositoryPaths.RuntimeProject, config);
+        if (runtime.ExitCode != 0)
+            return runtime;
+        ProcessResult reporting = Pack(RepositoryPaths.ReportingProject, config);
+        return reporting with
+        {
+            CommandLine = runtime.CommandLine + " && " + reporting.CommandLine,
+            Output = runtime.Output + reporting.Output,
+            Elapsed = runtime.Elapsed + reporting.Elapsed,
+        };
+    }
+
+    private ProcessResult Pack(string project, string config) =>
+        DotNetCli.Run(
             RepositoryPaths.Root,
             StepTimeout,
             new Dictionary<string, string?>(),
             "pack",
-            RepositoryPaths.RuntimeProject,
+            project,
             "-c", "Release",
             "-o", FeedDirectory,
             "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"),
@@ -94,7 +127,6 @@ public sealed class PackageFixture : IDisposable
             "-nodeReuse:false",
             "-tl:off",
             "-clp:Summary");
-    }
 
     // A fresh console project in the temporary folder: restore from the feed (plus the machine's cache as a folder
     // source), build with warnings as errors, then run the built program.
@@ -125,6 +157,37 @@ public sealed class PackageFixture : IDisposable
         string assembly = Path.Combine(ConsumerDirectory, "bin", ConsumerProject.Configuration, ConsumerProject.TargetFramework, ConsumerProject.Name + ".dll");
         ProcessResult run = DotNetCli.Run(ConsumerDirectory, StepTimeout, environment, assembly);
         return new ConsumerRun(quickStart, build, run, ConsumerDirectory);
+    }
+
+    // The strict consumer (StrictConsumerProject), restored and built like the first one, then run to write a report.
+    private StrictConsumerRun BuildAndRunStrictConsumer()
+    {
+        _ = PackagePath;
+        _ = ReportingPackagePath;
+        StrictConsumerProject.Write(StrictConsumerDirectory, Version);
+        OfflineNuGetConfig.Write(
+            Path.Combine(StrictConsumerDirectory, "nuget.config"),
+            [FeedDirectory, OfflineNuGetConfig.MachineGlobalPackagesFolder],
+            ConsumerPackagesDirectory);
+        var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = ConsumerPackagesDirectory };
+
+        ProcessResult build = DotNetCli.Run(
+            StrictConsumerDirectory,
+            StepTimeout,
+            environment,
+            "build",
+            StrictConsumerProject.Name + ".csproj",
+            "-c", ConsumerProject.Configuration,
+            "-nodeReuse:false",
+            "-tl:off",
+            "-clp:Summary");
+        string report = Path.Combine(StrictConsumerDirectory, "report.html");
+        if (build.ExitCode != 0)
+            return new StrictConsumerRun(build, null, StrictConsumerDirectory, report);
+
+        string assembly = Path.Combine(StrictConsumerDirectory, "bin", ConsumerProject.Configuration, ConsumerProject.TargetFramework, StrictConsumerProject.Name + ".dll");
+        ProcessResult run = DotNetCli.Run(StrictConsumerDirectory, StepTimeout, environment, assembly, report);
+        return new StrictConsumerRun(build, run, StrictConsumerDirectory, report);
     }
 
     private static void TryDelete(string directory)

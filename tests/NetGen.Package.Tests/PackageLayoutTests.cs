@@ -7,7 +7,10 @@ using Xunit.Abstractions;
 
 namespace NetGen.Package.Tests;
 
-/// <summary>The one NetGen package holds the runtime, its docs, the generator and the README, and nothing of Roslyn.</summary>
+/// <summary>
+/// The NetGen package holds the runtime, its docs, the generator and the README, and nothing of Roslyn; the
+/// NetGen.Reporting package holds the report and depends on NetGen.
+/// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper output)
 {
@@ -76,6 +79,46 @@ public sealed class PackageLayoutTests(PackageFixture fixture, ITestOutputHelper
 
         Assert.Empty(withUrls);
         Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName is "projectUrl" or "iconUrl");
+    }
+
+    [Fact]
+    public void Nuspec_DependsOnSystemIOHashingAlone()
+    {
+        XElement metadata = Nuspec().Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string[] dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToArray();
+
+        Assert.Equal(["System.IO.Hashing"], dependencies);
+    }
+
+    [Fact]
+    public void ReportingPackage_HoldsItsAssemblyDocsReadmeAndLicense_AndNothingElseCompiled()
+    {
+        using ZipArchive package = ZipFile.OpenRead(fixture.ReportingPackagePath);
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        output.WriteLine(string.Join("\n", entries));
+
+        Assert.Contains("lib/net10.0/NetGen.Reporting.xml", entries);
+        Assert.Contains("README.md", entries);
+        Assert.Contains("LICENSE", entries);
+        Assert.Equal(["lib/net10.0/NetGen.Reporting.dll"], entries.Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void ReportingNuspec_DependsOnNetGenOfTheSameVersion_AndNamesNoHost()
+    {
+        using ZipArchive package = ZipFile.OpenRead(fixture.ReportingPackagePath);
+        using Stream stream = package.GetEntry("NetGen.Reporting.nuspec")!.Open();
+        XElement metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+
+        Assert.Equal("NetGen.Reporting", Value("id"));
+        Assert.Equal(fixture.Version, Value("version"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+        XElement netGen = Assert.Single(metadata.Descendants(), e => e.Name.LocalName == "dependency" && e.Attribute("id")?.Value == "NetGen");
+        Assert.Equal(fixture.Version, netGen.Attribute("version")?.Value);
+        Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName is "projectUrl" or "iconUrl");
+        Assert.DoesNotContain(metadata.Descendants().Where(e => e.Name.LocalName != "licenseUrl").SelectMany(e => e.Attributes()), a => a.Value.Contains("://", StringComparison.Ordinal));
     }
 
     private string[] Entries()

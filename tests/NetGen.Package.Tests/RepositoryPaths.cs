@@ -17,6 +17,9 @@ internal static class RepositoryPaths
     /// <summary>The runtime project, which packs the one NetGen package.</summary>
     public static string RuntimeProject => Path.Combine(Root, "src", "NetGen", "NetGen.csproj");
 
+    /// <summary>The report project, which packs NetGen.Reporting.</summary>
+    public static string ReportingProject => Path.Combine(Root, "src", "NetGen.Reporting", "NetGen.Reporting.csproj");
+
     /// <summary>The generator's folder, with its AnalyzerReleases files.</summary>
     public static string GeneratorDirectory => Path.Combine(Root, "generator", "NetGen.Generator");
 

@@ -171,6 +171,22 @@ internal static class DiagnosticDescriptors
         "Inherited member name used by the generated trainer",
         "'{0}' inherits a member named '{1}' from '{2}', which the generated trainer also declares: rename '{1}' in '{2}', or do not derive '{0}' from it");
 
+    /// <summary>
+    /// NG0026: "Layer {1} of '{0}' has NegativeSlope {2}: the LeakyReLU slope must be finite and in [0, 1); use a small
+    /// slope such as 0.01 (the default)". A slope of 1 or more (or a negative one) makes the activation non-monotonic or
+    /// linear, and the generated guard's bound assumes |sigma'| &lt;= 1.
+    /// </summary>
+    public static readonly DiagnosticDescriptor NegativeSlopeOutOfRange = Error(
+        "NG0026",
+        "LeakyReLU NegativeSlope not finite or outside [0, 1)",
+        "Layer {1} of '{0}' has NegativeSlope {2}: the LeakyReLU slope must be finite and in [0, 1); use a small slope such as 0.01 (the default)");
+
+    /// <summary>NG0027: "Layer {1} of '{0}' sets NegativeSlope but its activation is {2}: remove NegativeSlope, or use Activation.LeakyReLU".</summary>
+    public static readonly DiagnosticDescriptor NegativeSlopeWithoutLeakyReLU = Warning(
+        "NG0027",
+        "NegativeSlope on a layer that is not LeakyReLU",
+        "Layer {1} of '{0}' sets NegativeSlope but its activation is {2}: remove NegativeSlope, or use Activation.LeakyReLU");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: message + ".");
 

@@ -65,6 +65,9 @@ internal sealed class HessianTerms
     {
         Activation.Sigmoid => "sigmoid",
         Activation.Tanh => "tanh",
+        Activation.LeakyReLU => "LeakyReLU",
+        Activation.SiLU => "SiLU",
+        Activation.GELU => "GELU",
         _ => "softplus",
     };
 }

@@ -48,6 +48,9 @@ internal static class Names
 
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A finite float as a C# literal that round-trips, e.g. <c>0.01f</c>.</summary>
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
     /// <summary>The enum member as C#, e.g. <c>global::NetGen.Activation.ReLU</c>.</summary>
     public static string Enum<T>(T value)
         where T : struct => "global::NetGen." + typeof(T).Name + "." + value;

@@ -48,7 +48,7 @@ internal static partial class NetworkEmitter
                 writer.Line();
                 writer.Line("// " + t.Output + " = " + LayerPlan.Apply(layer.Activation, t.Pre));
                 string range = "first * " + t.UnitsConst + ", (end - first) * " + t.UnitsConst;
-                writer.Line(t.ActivationKernel + "(new " + Names.ReadOnlySpan + "(" + t.PreField + ", " + range + "), new " + Names.Span + "(" + t.OutputField + ", " + range + "));");
+                writer.Line(t.ActivationCall("new " + Names.ReadOnlySpan + "(" + t.PreField + ", " + range + ")", "new " + Names.Span + "(" + t.OutputField + ", " + range + ")") + ";");
             }
         }
     }

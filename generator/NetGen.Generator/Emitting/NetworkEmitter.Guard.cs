@@ -114,7 +114,9 @@ internal static partial class NetworkEmitter
                     LayerPlan next = plan.Layers[t.Layer.Index + 1];
                     string gNext = "g" + next.N;
                     string w = "new " + Names.ReadOnlySpan + "(_parameters, " + next.WeightOffset + ", " + next.InputsConst + " * " + next.UnitsConst + ")";
-                    writer.Line("double " + gn + " = " + DivergenceGuard + ".MaxAbs(" + w + ") * " + next.InputsConst + " * " + gNext + "; // sum|" + t.Delta + "| <= max|" + next.Weights + "| " + Names.Int(next.Layer.Inputs) + " sum|" + next.Delta + "|");
+                    // SiLU's and GELU's derivatives reach 1.1 and 1.13: their layers' bound takes a factor 1.25 (the others' |sigma'| <= 1).
+                    string steep = t.Layer.Activation is Activation.SiLU or Activation.GELU ? "1.25 * " : string.Empty;
+                    writer.Line("double " + gn + " = " + steep + DivergenceGuard + ".MaxAbs(" + w + ") * " + next.InputsConst + " * " + gNext + "; // sum|" + t.Delta + "| <= " + steep + "max|" + next.Weights + "| " + Names.Int(next.Layer.Inputs) + " sum|" + next.Delta + "|");
                 }
 
                 string input = t.IsFirst ? "inputs" : Rows(t.InputField, t.InputsConst);

@@ -237,7 +237,7 @@ internal static partial class NetworkEmitter
 
         writer.Line("float[] rz = h." + h.ROutputField + ", rpre = h." + h.RPreField + ";");
         writer.Line("for (int k = 0; k < m * " + t.UnitsConst + "; k++)");
-        writer.Line("    rz[k] = " + t.DerivativeKernel + "(" + t.PreField + "[k]) * rpre[k];");
+        writer.Line("    rz[k] = " + t.DerivativeCall(t.PreField + "[k]") + " * rpre[k];");
     }
 
     // private void ROutputGradient(HessianBuffers h, int m): R(G_L) from R(Z_L), row by row for softmax.
@@ -304,7 +304,7 @@ internal static partial class NetworkEmitter
             writer.Line("float[] rg = h." + h.RDeltaField + ", rpre = h." + h.RPreField + ";");
             using (writer.Block("for (int k = 0; k < m * OutputSize; k++)"))
             {
-                writer.Line("float derivative = " + t.DerivativeKernel + "(" + t.PreField + "[k]);");
+                writer.Line("float derivative = " + t.DerivativeCall(t.PreField + "[k]") + ";");
                 writer.Line("rg[k] = (scale * derivative * derivative + " + h.RatioKernel + "(" + t.PreField + "[k]) * " + t.DeltaField + "[k]) * rpre[k];");
             }
         }
@@ -354,7 +354,7 @@ internal static partial class NetworkEmitter
 
             writer.Line("float[] r = h." + before.RDeltaField + ", rpre = h." + before.RPreField + ";");
             writer.Line("for (int k = 0; k < m * " + t.InputsConst + "; k++)");
-            writer.Line("    r[k] = " + b.DerivativeKernel + "(" + b.PreField + "[k]) * r[k] + " + before.RatioKernel + "(" + b.PreField + "[k]) * rpre[k] * " + b.DeltaField + "[k];");
+            writer.Line("    r[k] = " + b.DerivativeCall(b.PreField + "[k]") + " * r[k] + " + before.RatioKernel + "(" + b.PreField + "[k]) * rpre[k] * " + b.DeltaField + "[k];");
         }
     }
 

@@ -77,7 +77,7 @@ internal static partial class NetworkEmitter
         {
             writer.Line(t.Layer.Activation == Activation.ReLU
                 ? "if (" + t.OutputField + "[k] <= 0f) " + t.DeltaField + "[k] = 0f;"
-                : t.DeltaField + "[k] *= " + t.DerivativeKernel + "(" + t.PreField + "[k]);");
+                : t.DeltaField + "[k] *= " + t.DerivativeCall(t.PreField + "[k]") + ";");
         }
     }
 

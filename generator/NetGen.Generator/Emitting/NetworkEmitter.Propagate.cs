@@ -66,7 +66,7 @@ internal static partial class NetworkEmitter
                 writer.Line();
                 writer.Line("// ... o " + derivative + ", the derivative at the pre-activation " + before.Pre);
                 writer.Line("for (int k = first * " + t.InputsConst + "; k < end * " + t.InputsConst + "; k++)");
-                writer.Line("    " + before.DeltaField + "[k] *= " + before.DerivativeKernel + "(" + before.PreField + "[k]);");
+                writer.Line("    " + before.DeltaField + "[k] *= " + before.DerivativeCall(before.PreField + "[k]") + ";");
             }
         }
     }

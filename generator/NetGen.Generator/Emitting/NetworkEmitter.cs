@@ -190,5 +190,6 @@ internal static partial class NetworkEmitter
         plan.Layers.Select(layer =>
             "new " + Names.LayerDeclaration + "(" + Names.Int(layer.Units) + ", " + Names.Enum(layer.Activation)
             + ", Bias: " + (layer.HasBias ? "true" : "false") + ", WeightInit: " + Names.Enum(layer.Layer.WeightInit)
-            + ", BiasInit: " + Names.Enum(layer.Layer.BiasInit) + "),");
+            + ", BiasInit: " + Names.Enum(layer.Layer.BiasInit)
+            + (layer.Activation == Activation.LeakyReLU ? ", NegativeSlope: " + Names.Float(layer.Layer.NegativeSlope) : string.Empty) + "),");
 }

@@ -10,6 +10,7 @@ namespace NetGen.Generator.Model;
 /// <param name="BiasInit">The bias initializer.</param>
 /// <param name="WeightOffset">Start of <c>W</c> in the parameter buffer.</param>
 /// <param name="BiasOffset">Start of <c>b</c>, or -1 without a bias.</param>
+/// <param name="NegativeSlope">LeakyReLU's slope for <c>z &lt;= 0</c> (unused by other activations).</param>
 internal sealed record LayerModel(
     int Index,
     int Inputs,
@@ -19,7 +20,8 @@ internal sealed record LayerModel(
     Init WeightInit,
     Init BiasInit,
     int WeightOffset,
-    int BiasOffset)
+    int BiasOffset,
+    float NegativeSlope = KnownNames.DefaultNegativeSlope)
 {
     /// <summary>One-based number used in names: <c>W1</c>, <c>Z1</c>, <c>G1</c>.</summary>
     public int Number => Index + 1;

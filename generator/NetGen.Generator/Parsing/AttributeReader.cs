@@ -58,6 +58,15 @@ internal sealed class AttributeReader
         return fallback;
     }
 
+    /// <summary>The named property <paramref name="name"/> as a float, or <paramref name="fallback"/> when not set.</summary>
+    public float GetNamedFloat(string name, float fallback)
+    {
+        foreach (var argument in _data.NamedArguments)
+            if (argument.Key == name && argument.Value.Value is float value)
+                return value;
+        return fallback;
+    }
+
     /// <summary>Whether the property <paramref name="name"/> is set explicitly (even to its default value).</summary>
     public bool HasNamedArgument(string name) => _data.NamedArguments.Any(argument => argument.Key == name);
 

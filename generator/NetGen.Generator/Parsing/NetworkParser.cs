@@ -156,6 +156,17 @@ internal static class NetworkParser
             if (!bias && dense.HasNamedArgument(KnownNames.DenseAttributeBiasInit))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BiasInitWithoutBias, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeBiasInit), name, number));
 
+            // LeakyReLU's slope: finite and in [0, 1) (else the generated guard's |sigma'| <= 1 would not hold); set on
+            // another activation, it does nothing.
+            float negativeSlope = dense.GetNamedFloat(KnownNames.DenseAttributeNegativeSlope, KnownNames.DefaultNegativeSlope);
+            if (dense.HasNamedArgument(KnownNames.DenseAttributeNegativeSlope))
+            {
+                if (!(negativeSlope >= 0 && negativeSlope < 1))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeSlopeOutOfRange, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeNegativeSlope), name, number, SlopeText(negativeSlope)));
+                else if (activation != Activation.LeakyReLU && Enum.IsDefined(typeof(Activation), activation))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NegativeSlopeWithoutLeakyReLU, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeNegativeSlope), name, number, activation));
+            }
+
             if (weightInit == Init.Zeros && i < denses.Count - 1)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ZeroInitHiddenLayer, dense.GetNamedArgumentLocation(KnownNames.DenseAttributeWeightInit), name, number));
 
@@ -163,7 +174,7 @@ internal static class NetworkParser
             long count = (long)fanIn * safeUnits + (bias ? safeUnits : 0);
             int weightOffset = (int)Math.Min(offset, int.MaxValue);
             int biasOffset = bias ? (int)Math.Min(offset + (long)fanIn * safeUnits, int.MaxValue) : -1;
-            layers.Add(new LayerModel(i, fanIn, safeUnits, activation, bias, weightInit, biasInit, weightOffset, biasOffset));
+            layers.Add(new LayerModel(i, fanIn, safeUnits, activation, bias, weightInit, biasInit, weightOffset, biasOffset, negativeSlope));
             offset += count;
             activationFloats += safeUnits;
             fanIn = safeUnits;
@@ -216,6 +227,12 @@ internal static class NetworkParser
             layers.ToEquatableArray());
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>A slope as the message shows it: <c>1.5</c>, <c>NaN</c>, <c>+infinity</c>.</summary>
+    private static string SlopeText(float slope) =>
+        float.IsNaN(slope) ? "NaN"
+        : float.IsInfinity(slope) ? (slope > 0 ? "+infinity" : "-infinity")
+        : slope.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly ParseResult Empty = new(null, EquatableArray<DiagnosticInfo>.Empty);
 

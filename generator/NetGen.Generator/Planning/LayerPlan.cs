@@ -15,7 +15,10 @@ namespace NetGen.Generator.Planning;
 /// Whether the network takes one row at a time (<c>MaxBatch = 1</c>): loops over the batch are bounded by the literal 1,
 /// which the JIT unrolls away.
 /// </param>
-/// <param name="KeepsPreActivation">Whether the derivative of the activation needs the pre-activation (sigmoid, tanh, softplus).</param>
+/// <param name="KeepsPreActivation">
+/// Whether the derivative of the activation needs the pre-activation: every activation but Identity and ReLU (LeakyReLU's
+/// derivative could be read off its output too, but it goes the smooth activations' simple way).
+/// </param>
 /// <param name="ListsInputs">
 /// Whether the layer's kernels walk lists of the nonzero inputs (<c>NetGen.Kernels.Sparse</c>) instead of every input:
 /// the first layer of a wide input, whose zeros (81% of MNIST's pixels) are worth a list.
@@ -117,6 +120,9 @@ internal sealed record LayerPlan(
         Activation.ReLU => "ReLU(" + argument + ")",
         Activation.Sigmoid => "sigmoid(" + argument + ")",
         Activation.Tanh => "tanh(" + argument + ")",
+        Activation.LeakyReLU => "LeakyReLU(" + argument + ")",
+        Activation.SiLU => "SiLU(" + argument + ")",
+        Activation.GELU => "GELU(" + argument + ")",
         _ => "softplus(" + argument + ")",
     };
 
@@ -127,6 +133,9 @@ internal sealed record LayerPlan(
         Activation.ReLU => "1{" + Output + " > 0}",
         Activation.Sigmoid => "sigmoid'(" + Pre + ")",
         Activation.Tanh => "tanh'(" + Pre + ")",
+        Activation.LeakyReLU => "LeakyReLU'(" + Pre + ")",
+        Activation.SiLU => "SiLU'(" + Pre + ")",
+        Activation.GELU => "GELU'(" + Pre + ")",
         _ => "softplus'(" + Pre + ")",
     };
 
@@ -135,4 +144,13 @@ internal sealed record LayerPlan(
 
     /// <summary>The runtime function of this layer's smooth activation's derivative at a pre-activation.</summary>
     public string DerivativeKernel => Names.Activations + "." + Layer.Activation + "Derivative";
+
+    /// <summary>LeakyReLU's slope as a C# float literal, passed to its kernels after their other arguments.</summary>
+    private string SlopeArgument => Layer.Activation == Activation.LeakyReLU ? ", " + Names.Float(Layer.NegativeSlope) : string.Empty;
+
+    /// <summary>The call of <see cref="ActivationKernel"/> on two spans, with LeakyReLU's slope.</summary>
+    public string ActivationCall(string preActivations, string activations) => ActivationKernel + "(" + preActivations + ", " + activations + SlopeArgument + ")";
+
+    /// <summary>The call of <see cref="DerivativeKernel"/> at a pre-activation, with LeakyReLU's slope.</summary>
+    public string DerivativeCall(string preActivation) => DerivativeKernel + "(" + preActivation + SlopeArgument + ")";
 }

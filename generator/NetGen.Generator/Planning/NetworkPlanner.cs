@@ -49,7 +49,8 @@ internal static class NetworkPlanner
         return new LayerPlan(
             layer,
             OneRowBatches: model.MaxBatch == 1,
-            KeepsPreActivation: layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus,
+            KeepsPreActivation: layer.Activation is Activation.Sigmoid or Activation.Tanh or Activation.Softplus
+                or Activation.LeakyReLU or Activation.SiLU or Activation.GELU,
             ListsInputs: first && layer.Inputs >= MinListInputs,
             HasTransposedWeights: !first && layer.Units >= MinTransposedUnits,
             Forward: Kernel(layer.Units, model.MaxBatch),

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.IO.Hashing;
 
 namespace NetGen.Checkpoints;
 
@@ -17,7 +18,7 @@ internal sealed class ZipEntryReadStream : Stream
     private readonly long _expectedLength;
     private readonly uint _expectedCrc;
     private long _length;
-    private uint _crc = Crc32.Initial;
+    private readonly Crc32 _crc = new();
     private bool _verified;
 
     /// <summary>Wraps an opened entry.</summary>
@@ -80,7 +81,7 @@ internal sealed class ZipEntryReadStream : Stream
         }
 
         _length += n;
-        _crc = Crc32.Append(_crc, buffer[..n]);
+        _crc.Append(buffer[..n]);
         if (_length > _expectedLength)
             throw Mismatch("length", _expectedLength.ToString(CultureInfo.InvariantCulture) + " bytes", "more");
         return n;
@@ -112,8 +113,9 @@ internal sealed class ZipEntryReadStream : Stream
         if (_verified) return;
         if (_length != _expectedLength)
             throw Mismatch("length", _expectedLength.ToString(CultureInfo.InvariantCulture) + " bytes", _length.ToString(CultureInfo.InvariantCulture));
-        if (_crc != _expectedCrc)
-            throw Mismatch("CRC-32", "0x" + _expectedCrc.ToString("X8", CultureInfo.InvariantCulture), "0x" + _crc.ToString("X8", CultureInfo.InvariantCulture));
+        uint crc = _crc.GetCurrentHashAsUInt32();
+        if (crc != _expectedCrc)
+            throw Mismatch("CRC-32", "0x" + _expectedCrc.ToString("X8", CultureInfo.InvariantCulture), "0x" + crc.ToString("X8", CultureInfo.InvariantCulture));
         _verified = true;
     }
 

@@ -39,4 +39,14 @@ public sealed class DenseAttribute : Attribute
     /// <see langword="false"/> has no bias to fill: setting this property then draws warning NG0023.
     /// </summary>
     public Init BiasInit { get; set; } = Init.Zeros;
+
+    /// <summary>
+    /// The slope <c>a</c> of <see cref="NetGen.Activation.LeakyReLU"/> for <c>z &lt;= 0</c>. Default: 0.01 (torch's
+    /// default). It must be finite and in <c>[0, 1)</c> (NG0026); setting it on a layer with another activation draws
+    /// warning NG0027.
+    /// </summary>
+    public float NegativeSlope { get; set; } = DefaultNegativeSlope;
+
+    /// <summary>The default <see cref="NegativeSlope"/>, 0.01, as torch's <c>LeakyReLU</c>.</summary>
+    public const float DefaultNegativeSlope = 0.01f;
 }

@@ -41,6 +41,36 @@ public static class Curvature
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SoftplusRatio(float z) => Activations.Sigmoid(-z);
 
+    /// <summary><c>leaky_relu'' = 0</c> (everywhere but the kink), so the ratio is 0.</summary>
+    /// <param name="z">The pre-activation.</param>
+    /// <returns>0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float LeakyReLURatio(float z) => 0f;
+
+    /// <summary>
+    /// <c>silu''(z) / silu'(z)</c>. Unlike the other ratios it is unbounded: <c>silu'</c> vanishes at
+    /// <c>z = -1.2785</c>. The generated code multiplies it by <c>G = silu'(P) o (G W^T)</c> computed with the same
+    /// <see cref="Activations.SiLUDerivative(float)"/>, so the product is <c>silu''(P) o (G W^T)</c> to rounding however
+    /// small the derivative; where the derivative is (nearly) 0 in float the ratio is taken as 0, and the product,
+    /// which then has lost <c>G W^T</c>, drops that element's curvature term.
+    /// </summary>
+    /// <param name="z">The pre-activation.</param>
+    /// <returns>The ratio, or 0 where <c>|silu'(z)| &lt; 1e-30</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SiLURatio(float z) => Ratio(Activations.SiLUSecondDerivative(z), Activations.SiLUDerivative(z));
+
+    /// <summary>
+    /// <c>gelu''(z) / gelu'(z)</c> (tanh approximation); unbounded like <see cref="SiLURatio"/> (<c>gelu'</c> vanishes
+    /// near <c>z = -0.75</c>) and used the same way.
+    /// </summary>
+    /// <param name="z">The pre-activation.</param>
+    /// <returns>The ratio, or 0 where <c>|gelu'(z)| &lt; 1e-30</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float GELURatio(float z) => Ratio(Activations.GELUSecondDerivative(z), Activations.GELUDerivative(z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Ratio(float second, float first) => MathF.Abs(first) < 1e-30f ? 0f : second / first;
+
     /// <summary>
     /// The directional derivative of one row's softmax cross-entropy gradient: with <c>p = softmax(z)</c> and the
     /// direction <c>R(z)</c>, <c>R(g) = scale * (diag(p) - p p^T) R(z)</c>, that is

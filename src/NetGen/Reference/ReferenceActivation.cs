@@ -8,9 +8,19 @@ namespace NetGen.Reference;
 /// </summary>
 internal static class ReferenceActivation
 {
-    /// <summary><c>sigma(z)</c>.</summary>
-    public static double Apply(Activation activation, double z) => activation switch
+    /// <summary><c>sqrt(2 / pi)</c>, the scale of GELU's tanh approximation.</summary>
+    public const double GeluScale = 0.79788456080286535588;
+
+    /// <summary>The cubic coefficient of GELU's tanh approximation.</summary>
+    public const double GeluCubic = 0.044715;
+
+    /// <summary><c>sigma(z)</c>; <paramref name="negativeSlope"/> is LeakyReLU's slope (ignored by the others).</summary>
+    public static double Apply(Activation activation, double z, double negativeSlope = 0) => activation switch
     {
+        Activation.LeakyReLU => z > 0 ? z : negativeSlope * z,
+        Activation.SiLU => z * Sigmoid(z),
+        // 0.5 z (1 + tanh u) = z sigmoid(2 u), u = sqrt(2/pi) (z + 0.044715 z^3).
+        Activation.GELU => z * Sigmoid(2 * GeluU(z)),
         Activation.Identity => z,
         Activation.ReLU => z > 0 ? z : 0.0,
         Activation.Sigmoid => Sigmoid(z),
@@ -19,11 +29,22 @@ internal static class ReferenceActivation
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
     };
 
-    /// <summary><c>sigma'(z)</c>.</summary>
-    public static double Derivative(Activation activation, double z)
+    /// <summary><c>sigma'(z)</c>; <paramref name="negativeSlope"/> is LeakyReLU's slope (ignored by the others).</summary>
+    public static double Derivative(Activation activation, double z, double negativeSlope = 0)
     {
         switch (activation)
         {
+            case Activation.LeakyReLU:
+                // The slope at the kink, as torch's leaky_relu.
+                return z > 0 ? 1.0 : negativeSlope;
+            case Activation.SiLU:
+                // d/dz z s = s + z s (1 - s).
+                double sigma = Sigmoid(z);
+                return sigma + z * sigma * Sigmoid(-z);
+            case Activation.GELU:
+                // d/dz 0.5 z (1 + tanh u) = 0.5 (1 + tanh u) + 0.5 z (1 - tanh^2 u) u'.
+                double u = GeluU(z), p = Sigmoid(2 * u), q = Sigmoid(-2 * u);
+                return p * q == 0 ? p : p + 2 * z * p * q * GeluScale * (1 + 3 * GeluCubic * z * z);
             case Activation.Identity:
                 return 1.0;
             case Activation.ReLU:
@@ -42,6 +63,9 @@ internal static class ReferenceActivation
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
         }
     }
+
+    /// <summary>GELU's <c>u = sqrt(2/pi) (z + 0.044715 z^3)</c>.</summary>
+    public static double GeluU(double z) => GeluScale * (z + GeluCubic * z * z * z);
 
     /// <summary><c>1 / (1 + e^-z)</c>, without overflow for any <c>z</c>.</summary>
     public static double Sigmoid(double z)

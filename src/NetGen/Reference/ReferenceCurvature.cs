@@ -16,7 +16,23 @@ internal static class ReferenceCurvature
         {
             case Activation.Identity:
             case Activation.ReLU:
+            case Activation.LeakyReLU:
                 return 0.0;
+            case Activation.SiLU:
+                // silu' = s + z s (1 - s), so silu'' = 2 s (1 - s) + z s (1 - s) (1 - 2 s).
+                double a = ReferenceActivation.Sigmoid(z), b = ReferenceActivation.Sigmoid(-z);
+                return a * b * (2 + z * (b - a));
+            case Activation.GELU:
+            {
+                // gelu' = 0.5 (1 + t) + 0.5 z (1 - t^2) u' with t = tanh u; d/dz t = (1 - t^2) u', d/dz (1 - t^2) = -2 t (1 - t^2) u':
+                // gelu'' = (1 - t^2) u' + 0.5 z (1 - t^2) (u'' - 2 t u'^2), and 1 - t^2 = 4 p q, t = p - q with p = sigmoid(2u), q = sigmoid(-2u).
+                double u = ReferenceActivation.GeluU(z), gp = ReferenceActivation.Sigmoid(2 * u), gq = ReferenceActivation.Sigmoid(-2 * u);
+                if (gp * gq == 0)
+                    return 0.0;
+                double du = ReferenceActivation.GeluScale * (1 + 3 * ReferenceActivation.GeluCubic * z * z);
+                double ddu = 6 * ReferenceActivation.GeluCubic * ReferenceActivation.GeluScale * z;
+                return 4 * gp * gq * (du + 0.5 * z * (ddu - 2 * (gp - gq) * du * du));
+            }
             case Activation.Sigmoid:
                 // sigma' = s (1 - s), so sigma'' = s (1 - s) (1 - 2 s).
                 double s = ReferenceActivation.Sigmoid(z);

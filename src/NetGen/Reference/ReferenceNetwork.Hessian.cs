@@ -110,7 +110,7 @@ public sealed partial class ReferenceNetwork
                     }
 
                     rz[r * k + j] = sum;
-                    ra[r * k + j] = ReferenceActivation.Derivative(layer.Activation, z[r * k + j]) * sum;
+                    ra[r * k + j] = ReferenceActivation.Derivative(layer.Activation, z[r * k + j], layer.NegativeSlope) * sum;
                 }
             }
 
@@ -148,7 +148,7 @@ public sealed partial class ReferenceNetwork
             double[] d = new double[rows * k], rd = new double[rows * k];
             for (int e = 0; e < d.Length; e++)
             {
-                double first = ReferenceActivation.Derivative(layer.Activation, z[e]);
+                double first = ReferenceActivation.Derivative(layer.Activation, z[e], layer.NegativeSlope);
                 d[e] = dA[e] * first;
                 rd[e] = rdA[e] * first + dA[e] * ReferenceCurvature.SecondDerivative(layer.Activation, z[e]) * rz[e];
             }

@@ -426,8 +426,8 @@ public sealed partial class ReferenceNetwork
         RunPredict(inputs, default, predictions, wantClasses: false, count);
 
     /// <summary>
-    /// The distance from the nearest ReLU kink: the smallest <c>|z|</c> over every ReLU unit's pre-activation on this
-    /// batch, or <see cref="double.PositiveInfinity"/> if the network has no ReLU layer.
+    /// The distance from the nearest ReLU or LeakyReLU kink: the smallest <c>|z|</c> over every such unit's pre-activation on this
+    /// batch, or <see cref="double.PositiveInfinity"/> if the network has no (leaky) ReLU layer.
     /// </summary>
     /// <remarks>
     /// ReLU is not differentiable at 0, where the interpreter uses the derivative 0. A finite-difference check is
@@ -445,7 +445,7 @@ public sealed partial class ReferenceNetwork
         double margin = double.PositiveInfinity;
         for (int l = 0; l < Spec.Layers.Count; l++)
         {
-            if (Spec.Layers[l].Activation != Activation.ReLU) continue;
+            if (Spec.Layers[l].Activation is not (Activation.ReLU or Activation.LeakyReLU)) continue;
             foreach (double z in trace.PreActivations[l])
                 margin = Math.Min(margin, Math.Abs(z));
         }
@@ -480,7 +480,7 @@ public sealed partial class ReferenceNetwork
                     z[r * k + j] = sum;
 
                     // A_l = sigma_l(Z_l).
-                    a[r * k + j] = ReferenceActivation.Apply(layer.Activation, sum);
+                    a[r * k + j] = ReferenceActivation.Apply(layer.Activation, sum, layer.NegativeSlope);
                 }
             }
 
@@ -544,7 +544,7 @@ public sealed partial class ReferenceNetwork
             // D_l = dL/dA_l o sigma'(Z_l).
             double[] d = new double[rows * k];
             for (int e = 0; e < d.Length; e++)
-                d[e] = dA[e] * ReferenceActivation.Derivative(layer.Activation, z[e]);
+                d[e] = dA[e] * ReferenceActivation.Derivative(layer.Activation, z[e], layer.NegativeSlope);
 
             if (computeGradients)
             {

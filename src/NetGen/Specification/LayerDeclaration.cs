@@ -9,9 +9,11 @@ namespace NetGen.Specification;
 /// <param name="Bias">Whether the layer has a bias vector.</param>
 /// <param name="WeightInit">How the weights are initialized.</param>
 /// <param name="BiasInit">How the bias is initialized.</param>
+/// <param name="NegativeSlope">The slope of <see cref="Activation.LeakyReLU"/> for <c>z &lt;= 0</c>, in <c>[0, 1)</c>; unused by other activations.</param>
 public readonly record struct LayerDeclaration(
     int Units,
     Activation Activation = Activation.Identity,
     bool Bias = true,
     Init WeightInit = Init.XavierNormal,
-    Init BiasInit = Init.Zeros);
+    Init BiasInit = Init.Zeros,
+    float NegativeSlope = DenseAttribute.DefaultNegativeSlope);

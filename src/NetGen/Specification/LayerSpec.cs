@@ -20,6 +20,7 @@ public sealed record LayerSpec
         HasBias = declaration.Bias;
         WeightInit = declaration.WeightInit;
         BiasInit = declaration.BiasInit;
+        NegativeSlope = declaration.NegativeSlope;
         WeightOffset = weightOffset;
         BiasOffset = HasBias ? weightOffset + inputs * Units : -1;
     }
@@ -44,6 +45,9 @@ public sealed record LayerSpec
 
     /// <summary>How the bias is initialized (ignored without a bias).</summary>
     public Init BiasInit { get; }
+
+    /// <summary>The slope of <see cref="Activation.LeakyReLU"/> for <c>z &lt;= 0</c> (unused by other activations).</summary>
+    public float NegativeSlope { get; }
 
     /// <summary>Where the weight matrix starts in the parameter buffer.</summary>
     public int WeightOffset { get; }

@@ -57,6 +57,8 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
                 throw new ArgumentException($"Layer {i + 1} has {d.Units} units; a layer has from 1 to {NetworkLimits.MaxWidth}.", nameof(layers));
             if (!Enum.IsDefined(d.Activation) || !Enum.IsDefined(d.WeightInit) || !Enum.IsDefined(d.BiasInit))
                 throw new ArgumentException($"Layer {i + 1} uses an activation or initializer value that is not defined.", nameof(layers));
+            if (!(d.NegativeSlope >= 0 && d.NegativeSlope < 1))
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Layer {i + 1} has NegativeSlope {d.NegativeSlope}; it must be finite and in [0, 1)."), nameof(layers));
             long count = (long)fanIn * d.Units + (d.Bias ? d.Units : 0);
             if (offset + count > NetworkLimits.MaxParameterCount)
                 throw new ArgumentException($"The network has more than {NetworkLimits.MaxParameterCount} parameters.", nameof(layers));
@@ -118,6 +120,7 @@ public sealed class NetworkSpec : IEquatable<NetworkSpec>
         {
             text.Append(" -> ").Append(layer.Units.ToString(CultureInfo.InvariantCulture));
             if (layer.Activation != Activation.Identity) text.Append(' ').Append(layer.Activation);
+            if (layer.Activation == Activation.LeakyReLU) text.Append('(').Append(layer.NegativeSlope.ToString(CultureInfo.InvariantCulture)).Append(')');
             if (!layer.HasBias) text.Append(" (no bias)");
         }
 

@@ -395,6 +395,69 @@ public sealed class DiagnosticLocationTests
     }
 
     [Theory]
+    [InlineData("1f", "1")]
+    [InlineData("-0.1f", "-0.1")]
+    [InlineData("float.NaN", "NaN")]
+    [InlineData("float.PositiveInfinity", "+infinity")]
+    public void LeakyReLUSlopeOutOfRange_ReportsErrorNG0026_AtNegativeSlope_AndGeneratesNothing(string slope, string shown)
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(8, Activation.LeakyReLU, NegativeSlope = {{slope}})]
+            [Dense(2)]
+            public partial class Leaky { }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0026", DiagnosticSeverity.Error, 6, 33, "NegativeSlope = " + slope);
+        Assert.StartsWith("Layer 1 of 'Leaky' has NegativeSlope " + shown + ":", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void NegativeSlopeOnAnotherActivation_ReportsWarningNG0027_AtNegativeSlope_AndStillGenerates()
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run("""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            [Dense(8, Activation.SiLU, NegativeSlope = 0.2f)]
+            [Dense(2)]
+            public partial class NotLeaky { }
+            """);
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(run, "NG0027", DiagnosticSeverity.Warning, 6, 28, "NegativeSlope = 0.2f");
+        Assert.Equal("Layer 1 of 'NotLeaky' sets NegativeSlope but its activation is SiLU: remove NegativeSlope, or use Activation.LeakyReLU", diagnostic.GetMessage());
+        Assert.Equal("Demo.NotLeaky.g.cs", Assert.Single(run.GeneratedSources).HintName);
+    }
+
+    [Theory]
+    [InlineData("[Dense(8, Activation.LeakyReLU, NegativeSlope = 0f)]")]
+    [InlineData("[Dense(8, Activation.LeakyReLU, NegativeSlope = 0.99f)]")]
+    [InlineData("[Dense(8, Activation.GELU)]")]
+    public void LeakyReLUSlopeInRange_OrNoSlope_IsFine(string layer)
+    {
+        GeneratorRun run = GeneratorDriverHarness.Run($$"""
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(4)]
+            {{layer}}
+            [Dense(2)]
+            public partial class Net { }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Theory]
     [InlineData("[Dense(8, Activation.Tanh, Bias = false)]")]
     [InlineData("[Dense(8, Activation.Tanh, BiasInit = Init.XavierNormal)]")]
     [InlineData("[Dense(8, Activation.Tanh, Bias = true, BiasInit = Init.XavierNormal)]")]

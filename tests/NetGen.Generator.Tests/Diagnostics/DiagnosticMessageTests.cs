@@ -42,6 +42,8 @@ public sealed class DiagnosticMessageTests
         ["NG0023"] = ("[Network(4)] [Dense(3, Bias = false, BiasInit = Init.XavierNormal)] [Dense(2)] public partial class Net { }", ["Layer 1 of 'Net' sets BiasInit but has Bias = false", "remove BiasInit, or set Bias = true"]),
         ["NG0024"] = ("[Network(4)] [Dense(2)] public partial class Forward { }", ["The network class 'Forward'", "rename the class"]),
         ["NG0025"] = ("public class Base { protected int _parameters; } [Network(4)] [Dense(2)] public partial class Net : Base { }", ["'Net' inherits a member named '_parameters' from 'Base'", "rename '_parameters' in 'Base', or do not derive 'Net' from it"]),
+        ["NG0026"] = ("[Network(4)] [Dense(3, Activation.LeakyReLU, NegativeSlope = 1.5f)] [Dense(2)] public partial class Net { }", ["Layer 1 of 'Net' has NegativeSlope 1.5", "finite and in [0, 1)", "use a small slope such as 0.01"]),
+        ["NG0027"] = ("[Network(4)] [Dense(3, Activation.ReLU, NegativeSlope = 0.1f)] [Dense(2)] public partial class Net { }", ["Layer 1 of 'Net' sets NegativeSlope but its activation is ReLU", "remove NegativeSlope, or use Activation.LeakyReLU"]),
     };
 
     public static TheoryData<string> Ids => new(Cases.Keys.Order(StringComparer.Ordinal));

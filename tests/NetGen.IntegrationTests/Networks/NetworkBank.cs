@@ -19,6 +19,8 @@ internal static class NetworkBank
         [nameof(WideHidden)] = () => new WideHidden(),
         [nameof(Narrow)] = () => new Narrow(),
         [nameof(SmoothOutputs)] = () => new SmoothOutputs(),
+        [nameof(PractitionerActivations)] = () => new PractitionerActivations(),
+        [nameof(PractitionerClassifier)] = () => new PractitionerClassifier(),
     };
 
     public static IEnumerable<string> Names => Factories.Keys.OrderBy(name => name, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace NetGen.IntegrationTests.RandomNetworks;
 /// <summary>
 /// A random <c>[Network]</c> declaration, written as C# the way a user would: 1 to 4 layers, widths from 1 to 40 with
 /// the awkward ones (1, 3, 7, 9, 17, 33) and the vector multiples (4, 8, 16, 32) drawn often, every activation, loss,
-/// reduction and initializer, bias on and off, MaxBatch from 1 to 13.
+/// reduction and initializer (LeakyReLU with a slope of 0 to 0.9), bias on and off, MaxBatch from 1 to 13.
 /// </summary>
 internal sealed class RandomDeclaration
 {
@@ -56,6 +56,8 @@ internal sealed class RandomDeclaration
             layer.Append(CultureInfo.InvariantCulture, $"[global::NetGen.Dense({units}, global::NetGen.Activation.{activation}");
             if (!bias)
                 layer.Append(", Bias = false");
+            if (activation == Activation.LeakyReLU)
+                layer.Append(CultureInfo.InvariantCulture, $", NegativeSlope = {random.Next(10) / 10.0:0.0}f");
             layer.Append(CultureInfo.InvariantCulture, $", WeightInit = global::NetGen.Init.{weightInit}");
             if (bias)
                 layer.Append(CultureInfo.InvariantCulture, $", BiasInit = global::NetGen.Init.{Inits[random.Next(Inits.Length)]}");

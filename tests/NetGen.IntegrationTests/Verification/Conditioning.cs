@@ -104,7 +104,7 @@ internal static class Conditioning
                     }
 
                     double scale = Math.Sqrt(squares);
-                    if (layer.Activation == Activation.ReLU && z != 0 && Math.Abs(z) < Tolerances.KinkMargin * scale)
+                    if (layer.Activation is Activation.ReLU or Activation.LeakyReLU && z != 0 && Math.Abs(z) < Tolerances.KinkMargin * scale)
                         return false;
                     if (last)
                     {
@@ -112,7 +112,7 @@ internal static class Conditioning
                         outputScale += squares;
                     }
 
-                    next[b * layer.Units + j] = Apply(layer.Activation, z);
+                    next[b * layer.Units + j] = Apply(layer.Activation, z, layer.NegativeSlope);
                 }
             }
 
@@ -134,12 +134,15 @@ internal static class Conditioning
         return residuals >= MinRatio * MinRatio * outputs;
     }
 
-    private static double Apply(Activation activation, double z) => activation switch
+    private static double Apply(Activation activation, double z, double slope) => activation switch
     {
         Activation.Identity => z,
         Activation.ReLU => Math.Max(z, 0),
         Activation.Sigmoid => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z)),
         Activation.Tanh => Math.Tanh(z),
+        Activation.LeakyReLU => z > 0 ? z : slope * z,
+        Activation.SiLU => z / (1 + Math.Exp(-z)),
+        Activation.GELU => 0.5 * z * (1 + Math.Tanh(0.7978845608028654 * (z + 0.044715 * z * z * z))),
         _ => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))),
     };
 }

@@ -27,9 +27,9 @@ internal static class KinkMargin
                     double z = layer.HasBias ? parameters[layer.BiasOffset + j] : 0;
                     for (int i = 0; i < layer.Inputs; i++)
                         z += activations[b * layer.Inputs + i] * parameters[layer.WeightOffset + i * layer.Units + j];
-                    if (layer.Activation == Activation.ReLU && z != 0)
+                    if (layer.Activation is Activation.ReLU or Activation.LeakyReLU && z != 0)
                         margin = Math.Min(margin, Math.Abs(z));
-                    next[b * layer.Units + j] = Apply(layer.Activation, z);
+                    next[b * layer.Units + j] = Apply(layer.Activation, z, layer.NegativeSlope);
                 }
             }
 
@@ -39,12 +39,15 @@ internal static class KinkMargin
         return margin;
     }
 
-    private static double Apply(Activation activation, double z) => activation switch
+    private static double Apply(Activation activation, double z, double slope) => activation switch
     {
         Activation.Identity => z,
         Activation.ReLU => Math.Max(z, 0),
         Activation.Sigmoid => 1 / (1 + Math.Exp(-z)),
         Activation.Tanh => Math.Tanh(z),
+        Activation.LeakyReLU => z > 0 ? z : slope * z,
+        Activation.SiLU => z / (1 + Math.Exp(-z)),
+        Activation.GELU => 0.5 * z * (1 + Math.Tanh(0.7978845608028654 * (z + 0.044715 * z * z * z))),
         _ => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))),
     };
 }

@@ -12,13 +12,17 @@ namespace NetGen.Package.Tests.Readme;
 /// </code>
 /// The parameter list becomes that of the method the fragment is the body of; any further lines of the comment, up to
 /// <c>--&gt;</c>, are declarations put beside that method in the same (partial, static) class: helper methods, or a
-/// network class the fragment uses.
+/// network class the fragment uses. A block that needs assemblies beyond the runtime names them, on a fragment or on
+/// a whole program: <c>&lt;!-- references(NetGen.Onnx) --&gt;</c> or
+/// <c>&lt;!-- fragment(INetwork network) references(NetGen.Onnx) --&gt;</c> (each must be an assembly the package tests
+/// reference).
 /// </summary>
 /// <param name="Line">The 1-based line of the opening fence in the README.</param>
 /// <param name="Code">The block's text, without the fences.</param>
 /// <param name="Fragment">The fragment's parameter list (without parentheses), or null for a whole program.</param>
 /// <param name="Context">The declarations a fragment's comment supplies (empty when none).</param>
-public sealed partial record ReadmeExample(int Line, string Code, string? Fragment, string Context)
+/// <param name="References">The assemblies the marker names beyond the runtime (empty when none).</param>
+public sealed partial record ReadmeExample(int Line, string Code, string? Fragment, string Context, IReadOnlyList<string>? References = null)
 {
     /// <summary>How xunit shows the example: its line.</summary>
     /// <returns><c>README.md line N</c>.</returns>
@@ -45,7 +49,11 @@ public sealed partial record ReadmeExample(int Line, string Code, string? Fragme
                     throw new FormatException($"README.md line {i + 1}: a fragment marker must end right above a ```csharp fence.");
                 string context = end > i ? string.Join("\n", lines[(i + 1)..end]) : string.Empty;
                 int close = ClosingFence(lines, end + 1, fence.Groups["fence"].Value);
-                examples.Add(new ReadmeExample(end + 2, string.Join("\n", lines[(end + 2)..close]), marker.Groups["parameters"].Value, context));
+                string? parameters = marker.Groups["parameters"].Success ? marker.Groups["parameters"].Value : null;
+                string[] references = marker.Groups["references"].Success
+                    ? marker.Groups["references"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : [];
+                examples.Add(new ReadmeExample(end + 2, string.Join("\n", lines[(end + 2)..close]), parameters, context, references));
                 i = close;
                 continue;
             }
@@ -95,6 +103,6 @@ public sealed partial record ReadmeExample(int Line, string Code, string? Fragme
     [GeneratedRegex(@"^\s{0,3}(?<fence>`{3,}|~{3,})(?<info>[^`]*)$")]
     private static partial Regex FenceRegex();
 
-    [GeneratedRegex(@"^\s*<!--\s*fragment\((?<parameters>[^)]*)\)")]
+    [GeneratedRegex(@"^\s*<!--\s*(fragment\((?<parameters>[^)]*)\)\s*)?(references\((?<references>[^)]*)\))?(?<=\))")]
     private static partial Regex MarkerRegex();
 }

@@ -11,9 +11,9 @@ namespace NetGen.Package.Tests.Readme;
 
 /// <summary>
 /// Compiles a README example in memory with the NetGen generator running, against the shared framework and the
-/// runtime, the way a .NET 10 console project with the SDK's implicit usings and nullable on builds it.
+/// runtime (and NetGen.Reporting), the way a .NET 10 console project with the SDK's implicit usings and nullable on builds it.
 /// </summary>
-internal static class ReadmeExampleCompiler
+internal static partial class ReadmeExampleCompiler
 {
     /// <summary>The usings <c>ImplicitUsings</c> gives a console project (Microsoft.NET.Sdk), as a file of global usings.</summary>
     public const string ImplicitUsings = """
@@ -38,12 +38,13 @@ internal static class ReadmeExampleCompiler
 
         """;
 
-    // The shared framework plus the runtime (and NetGen.Distributed, the other package): not the test's other dependencies, since the generator assembly compiles
+    // The shared framework plus the runtime, NetGen.Reporting and NetGen.Distributed (the other packages): not the test's other dependencies, since the generator assembly compiles
     // the runtime's enums in too and would make NetGen.Activation ambiguous.
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
             .Where(IsManagedAssembly)
             .Append(typeof(NetworkAttribute).Assembly.Location)
+            .Append(typeof(NetGen.Reporting.TrainingReport).Assembly.Location)
             .Append(typeof(NetGen.Distributed.MpiProgram).Assembly.Location) // the MPI section's example
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
@@ -60,7 +61,7 @@ internal static class ReadmeExampleCompiler
         // A fragment's own using directives go above the wrapper; the rest is the body of Run.
         string[] lines = example.Code.Split('\n');
         int body = 0;
-        while (body < lines.Length && (lines[body].TrimStart().StartsWith("using ", StringComparison.Ordinal) || lines[body].Trim().Length == 0))
+        while (body < lines.Length && (UsingDirective().IsMatch(lines[body]) || lines[body].Trim().Length == 0))
             body++;
         string line = (example.Line + 1 + body).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return RuntimeUsings + string.Join("\n", lines[..body]) + $$"""
@@ -91,7 +92,7 @@ internal static class ReadmeExampleCompiler
         var compilation = CSharpCompilation.Create(
             "ReadmeExample",
             [tree, CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.cs")],
-            References.Value,
+            References.Value.Concat((example.References ?? []).Select(Extra)),
             new CSharpCompilationOptions(
                 program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
@@ -102,6 +103,19 @@ internal static class ReadmeExampleCompiler
             .Where(d => d.Severity is DiagnosticSeverity.Warning or DiagnosticSeverity.Error)
             .ToImmutableArray();
     }
+
+    // An assembly a marker names, from the test's own output folder (the package tests reference it).
+    private static MetadataReference Extra(string assemblyName)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"The README names the reference '{assemblyName}', which is not in {AppContext.BaseDirectory}: add it to tests/NetGen.Package.Tests/NetGen.Package.Tests.csproj.");
+        return MetadataReference.CreateFromFile(path);
+    }
+
+    // "using NetGen;", "using static X;", "using A = B.C;", not a using declaration ("using var session = ...").
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*using\s+(static\s+)?([\w.]+\s*=\s*)?[\w.]+\s*;\s*$")]
+    private static partial System.Text.RegularExpressions.Regex UsingDirective();
 
     private static bool IsManagedAssembly(string path)
     {

@@ -80,5 +80,9 @@ public sealed class ReadmeExamplesTests
         Assert.Null(examples[1].Fragment);
         Assert.Empty(ReadmeExampleCompiler.Compile(examples[0]));
         Assert.Throws<FormatException>(() => ReadmeExample.Parse("<!-- fragment(int n) -->\n\nplain text\n"));
+        ReadmeExample onnx = Assert.Single(ReadmeExample.Parse("<!-- references(NetGen.Onnx, Microsoft.ML.OnnxRuntime) -->\n```csharp\nusing NetGen.Onnx;\n```\n"));
+        Assert.Null(onnx.Fragment);
+        Assert.Equal(["NetGen.Onnx", "Microsoft.ML.OnnxRuntime"], onnx.References);
+        Assert.Empty(ReadmeExample.Parse("<!-- a plain comment -->\n"));
     }
 }

@@ -9,15 +9,19 @@ namespace NetGen.Tests.Reference;
 /// <summary>
 /// A seeded random network with a batch of data, for checking gradients: depth 1-4, widths 1-40, every activation,
 /// loss and reduction, bias on and off, batch 1-20. The loss and reduction cycle with the case index (6 combinations)
-/// and the first layer's activation cycles through all five, so any 30 consecutive cases cover every pairing.
+/// and the first layer's activation cycles through all of them, so any 6 x (number of activations) consecutive cases
+/// cover every pairing. LeakyReLU's slope is drawn from 0, 0.1, ..., 0.9.
 /// </summary>
 /// <remarks>
-/// ReLU's kink: every row whose ReLU pre-activations come within <see cref="KinkMargin"/> of 0 is redrawn, so a
+/// ReLU's and LeakyReLU's kink: every row whose (leaky) ReLU pre-activations come within <see cref="KinkMargin"/> of 0 is redrawn, so a
 /// finite-difference step (about 6e-6 per unit of parameter or input, moving a pre-activation by far less than the
 /// margin) never crosses the kink. The gradient check also verifies that claim at every evaluated point.
 /// </remarks>
 internal sealed class RandomNetworkCase
 {
+    /// <summary>The number of activations, all drawn.</summary>
+    public static readonly int ActivationCount = Enum.GetValues<Activation>().Length;
+
     /// <summary>The smallest |z| any ReLU pre-activation may have at the base point.</summary>
     public const double KinkMargin = 1e-3;
 
@@ -76,7 +80,7 @@ internal sealed class RandomNetworkCase
         var pattern = new List<bool>();
         for (int l = 0; l < Spec.Layers.Count; l++)
         {
-            if (Spec.Layers[l].Activation != Activation.ReLU) continue;
+            if (Spec.Layers[l].Activation is not (Activation.ReLU or Activation.LeakyReLU)) continue;
             foreach (double z in trace.PreActivations[l])
                 pattern.Add(z > 0);
         }
@@ -102,10 +106,11 @@ internal sealed class RandomNetworkCase
         {
             bool last = l == depth - 1;
             int units = last && loss == Loss.SoftmaxCrossEntropy ? Next(2, 40) : Next(1, 40);
-            var activation = l == 0 ? (Activation)(index / 6 % 5) : (Activation)Next(0, 4);
+            var activation = l == 0 ? (Activation)(index / 6 % ActivationCount) : (Activation)Next(0, ActivationCount - 1);
             if (last && loss == Loss.SoftmaxCrossEntropy) activation = Activation.Identity;
             bool bias = Next(0, 1) == 1;
-            layers[l] = new LayerDeclaration(units, activation, bias, Init.XavierNormal, Init.XavierNormal);
+            float slope = Next(0, 9) / 10f; // LeakyReLU's: 0 (ReLU's shape), 0.1, ..., 0.9
+            layers[l] = new LayerDeclaration(units, activation, bias, Init.XavierNormal, Init.XavierNormal, slope);
         }
 
         int batchSize = Next(1, 20);

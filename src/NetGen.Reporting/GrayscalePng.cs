@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace NetGen.Reporting;
 
@@ -60,7 +61,7 @@ internal static class GrayscalePng
         for (int i = 0; i < 4; i++) typeAndData[i] = (byte)type[i];
         data.CopyTo(typeAndData.AsSpan(4));
         png.Write(typeAndData);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(typeAndData));
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.HashToUInt32(typeAndData));
         png.Write(word);
     }
 }
