@@ -42,7 +42,8 @@ internal static class Conditioning
     /// interpreter's parameters on this batch: the interpreter computes them again at parameters moved by float
     /// rounding (a relative 2^-24, alternating in sign), and none may move by more than
     /// <see cref="MaxGradientSensitivity"/>. Cancellation in the backward pass (a bottleneck unit whose gradient is a
-    /// nearly cancelling sum) shows here as it does in float's own rounding.
+    /// nearly cancelling sum) shows here as it does in float's own rounding. Nor may any gradient cancel across the
+    /// batch's rows (<see cref="CancelsAcrossRows"/>).
     /// </summary>
     public static bool GradientsAreStable(ReferenceNetwork reference, Batch batch)
     {
@@ -65,7 +66,54 @@ internal static class Conditioning
                 return false;
         }
 
-        return true;
+        return !CancelsAcrossRows(reference, batch);
+    }
+
+    /// <summary>
+    /// Whether some tensor's batch gradient is a near-total cancellation of its rows' contributions: its norm below
+    /// <see cref="MinRatio"/> of their root-sum-square. Float rounds each contribution, so the error of the sum is
+    /// proportional to that root-sum-square, not to the sum. Moving the parameters (as
+    /// <see cref="GradientsAreStable"/> does) cannot show this where they are exactly zero: a zero-initialized
+    /// softmax layer gives every row the probabilities 1/K, and a batch holding each class once has a bias
+    /// gradient of exactly 0 in double and of float's rounding in float.
+    /// </summary>
+    private static bool CancelsAcrossRows(ReferenceNetwork reference, Batch batch)
+    {
+        NetworkSpec spec = reference.Spec;
+        var single = new ReferenceNetwork(spec);
+        reference.Parameters.CopyTo(single.Parameters);
+        double[] squares = new double[spec.ParameterCount];
+        for (int row = 0; row < batch.Rows; row++)
+        {
+            Calls.Backward(single, batch.Slice(spec, row, 1));
+            ReadOnlySpan<double> contribution = single.Gradients;
+            for (int i = 0; i < squares.Length; i++)
+                squares[i] += contribution[i] * contribution[i];
+        }
+
+        // A row's contribution to a mean over the batch is its own gradient divided by the rows.
+        double weight = spec.Reduction == Reduction.Mean ? 1.0 / batch.Rows : 1.0;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (Cancels(reference.Gradients.Slice(layer.WeightOffset, layer.WeightCount), squares.AsSpan(layer.WeightOffset, layer.WeightCount), weight))
+                return true;
+            if (layer.HasBias && Cancels(reference.Gradients.Slice(layer.BiasOffset, layer.Units), squares.AsSpan(layer.BiasOffset, layer.Units), weight))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool Cancels(ReadOnlySpan<double> gradient, ReadOnlySpan<double> rowSquares, double weight)
+    {
+        double norm = 0, terms = 0;
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            norm += gradient[i] * gradient[i];
+            terms += rowSquares[i];
+        }
+
+        return Math.Sqrt(norm) < MinRatio * weight * Math.Sqrt(terms);
     }
 
     private static double Sensitivity(ReadOnlySpan<double> gradient, ReadOnlySpan<double> moved)
