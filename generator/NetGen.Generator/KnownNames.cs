@@ -44,7 +44,7 @@ internal static class KnownNames
     {
         // Shapes, SIMD width, buffers and the team of worker threads.
         "Lanes", "ListStride", "RowsPhase", "UpdatePhase", "RowsPerPiece", "InputsPerPiece", "UpdatePieces",
-        "_parameters", "_gradients", "_labels", "_targets", "_rowLosses", "_workspaces", "_team", "_teamWork",
+        "_parameters", "_gradients", "_labels", "_targets", "_rowLosses", "_workspaces", "_team", "_teamWork", "_callerGate",
         "_stepRows", "_stepLearningRate", "_guardBatch", "_guardFirstRow", "_guardBackup", "_hessian",
         "Workspace", "HessianBuffers", "TeamWork",
 

@@ -58,6 +58,7 @@ internal static partial class NetworkEmitter
         writer.Line("private Workspace[] _workspaces = { new Workspace() };");
         writer.Line("private " + Names.WorkerTeam + "? _team;");
         writer.Line("private TeamWork? _teamWork;");
+        WriteCallerGateField(writer, plan); // one caller at a time (NetworkEmitter.CallerGate.cs)
         writer.Line("private int _stepRows;");
         writer.Line("private float _stepLearningRate;");
     }

@@ -16,11 +16,13 @@ internal static partial class NetworkEmitter
         writer.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(plan.MaxBatch) + ".</param>");
         writer.Line("/// <returns>The sum of the rows' losses divided by <paramref name=\"count\"/> (NaN for 0 rows)"
             + (plan.IsClassifier ? ", and the misclassified rows" : string.Empty) + ".</returns>");
-        WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative" + (targets.IsLabels ? " or a label is not a class." : "."));
+        WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, an input is NaN or infinite" + (targets.IsLabels ? " or a label is not a class." : "."));
         WriteGeneratedCode(writer);
         using (writer.Block("public " + Names.Evaluation + " Evaluate(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count)"))
         {
+            WriteCallerGate(writer, "Evaluate"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "count", targets);
+            writer.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             writer.Line("double loss = 0;");
             writer.Line(plan.IsClassifier ? "int start = 0, errors = 0;" : "int start = 0;");
             using (writer.Block("while (start < count)"))

@@ -38,6 +38,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public " + Names.EpochResult + " TrainEpoch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count, float learningRate, int batchSize, " + GradientHealth + " health)"))
         {
+            WriteCallerGate(writer, "TrainEpoch"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(health);");
             writer.Line(Names.Guard + ".Count(count);");
             writer.Line(Names.Guard + ".BatchSize(batchSize, MaxBatch);");

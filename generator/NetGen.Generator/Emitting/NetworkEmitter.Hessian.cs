@@ -80,6 +80,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float HessianVectorProduct(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, " + Names.ReadOnlySpan + " v, " + Names.Span + " result)"))
         {
+            WriteCallerGate(writer, "HessianVectorProduct"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line(Names.Guard + ".ParameterVector(v.Length, ParameterCount, \"v\");");
             writer.Line(Names.Guard + ".ParameterVector(result.Length, ParameterCount, \"result\");");

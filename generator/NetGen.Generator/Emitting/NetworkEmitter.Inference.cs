@@ -19,6 +19,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public void Forward(" + Names.ReadOnlySpan + " inputs, " + Names.Span + " outputs, int batchSize)"))
         {
+            WriteCallerGate(writer, "Forward"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets: null);
             writer.Line(LengthGuard("outputs", "batchSize", "OutputSize", "OutputSize"));
             writer.Line("RunForward(inputs, batchSize);");
@@ -38,12 +39,14 @@ internal static partial class NetworkEmitter
             ? "/// <param name=\"predictions\">Receives <paramref name=\"count\"/> class indices.</param>"
             : "/// <param name=\"predictions\">Receives row-major <c>[count x " + Names.Int(plan.OutputSize) + "]</c>.</param>");
         writer.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(plan.MaxBatch) + ".</param>");
-        WriteArgumentExceptionDoc(writer, "A span's length does not match <paramref name=\"count\"/>, or <paramref name=\"count\"/> is negative.");
+        WriteArgumentExceptionDoc(writer, "A span's length does not match <paramref name=\"count\"/>, <paramref name=\"count\"/> is negative, or an input is NaN or infinite.");
         WriteGeneratedCode(writer);
         string predictions = plan.IsClassifier ? Names.SpanOf + "<int>" : Names.Span;
         using (writer.Block("public void Predict(" + Names.ReadOnlySpan + " inputs, " + predictions + " predictions, int count)"))
         {
+            WriteCallerGate(writer, "Predict"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "count", targets: null);
+            writer.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             writer.Line(plan.IsClassifier
                 ? LengthGuard("predictions", "count", "1", "1 class")
                 : LengthGuard("predictions", "count", "OutputSize", "OutputSize"));

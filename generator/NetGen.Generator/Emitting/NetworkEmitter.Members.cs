@@ -91,11 +91,15 @@ internal static partial class NetworkEmitter
         }
     }
 
-    // public void Initialize(ulong seed) => ParameterInitializer.Initialize(Spec, _parameters, seed);
+    // public void Initialize(ulong seed) { caller gate; ParameterInitializer.Initialize(Spec, _parameters, seed); }
     private static void WriteInitialize(SourceWriter writer)
     {
         writer.Line("/// <summary>Fills <see cref=\"Parameters\"/> from <paramref name=\"seed\"/> with each layer's initializer (the same on every machine).</summary>");
         writer.Line("/// <param name=\"seed\">The seed.</param>");
-        writer.Line("public void Initialize(ulong seed) => " + Names.Initializer + ".Initialize(Spec, _parameters, seed);");
+        using (writer.Block("public void Initialize(ulong seed)"))
+        {
+            WriteCallerGate(writer, "Initialize"); // one caller at a time (NetworkEmitter.CallerGate.cs)
+            writer.Line(Names.Initializer + ".Initialize(Spec, _parameters, seed);");
+        }
     }
 }

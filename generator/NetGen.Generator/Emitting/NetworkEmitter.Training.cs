@@ -17,6 +17,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float Backward(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize)"))
         {
+            WriteCallerGate(writer, "Backward"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line("SetTargets(targets);");
             writer.Line("return (float)" + Reduce(plan, "RunBackward(inputs, batchSize)") + ";");
@@ -37,6 +38,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float InputGradient(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, " + Names.Span + " inputGradients)"))
         {
+            WriteCallerGate(writer, "InputGradient"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             writer.Line(LengthGuard("inputGradients", "batchSize", "InputSize", "InputSize"));
             writer.Line("SetTargets(targets);");
@@ -55,6 +57,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public void ApplySgd(float learningRate)"))
         {
+            WriteCallerGate(writer, "ApplySgd"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteLearningRateGuard(writer);
             writer.Line(Names.Sgd + ".Step(_parameters, _gradients, learningRate);");
         }
@@ -75,6 +78,7 @@ internal static partial class NetworkEmitter
         WriteGeneratedCode(writer);
         using (writer.Block("public float TrainBatch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int batchSize, float learningRate)"))
         {
+            WriteCallerGate(writer, "TrainBatch"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             WriteRowGuards(writer, "batchSize", targets);
             WriteLearningRateGuard(writer);
             writer.Line("SetTargets(targets);");
@@ -101,7 +105,8 @@ internal static partial class NetworkEmitter
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name=\"degreeOfParallelism\"/> threads: the calling");
-        writer.Line("/// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.");
+        writer.Line("/// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of");
+        writer.Line("/// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).");
         writer.Line("/// </summary>");
         writer.Line("/// <remarks>");
         writer.Line("/// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the");
@@ -110,13 +115,14 @@ internal static partial class NetworkEmitter
         writer.Line("/// single-threaded epoch for any number of threads. Allocates nothing after the first such call.");
         writer.Line("/// </remarks>");
         WriteEpochParameterDocs(writer, plan, targets);
-        writer.Line("/// <param name=\"degreeOfParallelism\">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>");
+        writer.Line("/// <param name=\"degreeOfParallelism\">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>");
         writer.Line("/// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name=\"count\"/> (NaN for 0 rows); the count and the number of steps.</returns>");
-        WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class, " : string.Empty) + "the learning rate is not finite or the degree of parallelism is below 1.");
+        WriteArgumentExceptionDoc(writer, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class, " : string.Empty) + "the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism.");
         WriteDivergedExceptionDoc(writer); // divergence guard (NetworkEmitter.Guard.cs)
         WriteGeneratedCode(writer);
         using (writer.Block("public " + Names.EpochResult + " TrainEpoch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count, float learningRate, int batchSize, int degreeOfParallelism)"))
         {
+            WriteCallerGate(writer, "TrainEpoch"); // one caller at a time (NetworkEmitter.CallerGate.cs)
             writer.Line(Names.Guard + ".Count(count);");
             writer.Line(Names.Guard + ".BatchSize(batchSize, MaxBatch);");
             writer.Line(LengthGuard("inputs", "count", "InputSize", "InputSize"));
@@ -131,7 +137,7 @@ internal static partial class NetworkEmitter
             }
 
             WriteLearningRateGuard(writer);
-            writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);");
+            writer.Line(Names.WorkerTeam + ".CheckWorkers(degreeOfParallelism, \"degreeOfParallelism\");");
             writer.Line(Names.WorkerTeam + "? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;");
             writer.Line("double loss = 0;");
             writer.Line("int start = 0, batches = 0;");
@@ -330,13 +336,16 @@ internal static partial class NetworkEmitter
     // private WorkerTeam Team(int workers): the team and the per-worker buffers, created on the first call that asks for that many.
     private static void WriteTeam(SourceWriter writer, NetworkPlan plan)
     {
-        writer.Line("/// <summary>The team of <paramref name=\"workers\"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>");
+        writer.Line("/// <summary>The team of <paramref name=\"workers\"/> threads and a workspace for each: one team per network, created on first use and resized in place.</summary>");
         WriteGeneratedCode(writer);
         using (writer.Block("private " + Names.WorkerTeam + " Team(int workers)"))
         {
             using (writer.Block("if (_team is null || _team.Workers != workers)"))
             {
-                writer.Line("_team = new " + Names.WorkerTeam + "(workers);");
+                writer.Line("if (_team is null)");
+                writer.Line("    _team = new " + Names.WorkerTeam + "(workers);");
+                writer.Line("else");
+                writer.Line("    _team.Resize(workers); // surplus threads end; one team per network, whatever the calls ask for");
                 writer.Line("_teamWork ??= new TeamWork(this);");
                 writer.Line("int had = _workspaces.Length;");
                 using (writer.Block("if (had < workers)"))

@@ -82,6 +82,7 @@ namespace Course.Hw0
         private Workspace[] _workspaces = { new Workspace() };
         private global::NetGen.Kernels.WorkerTeam? _team;
         private TeamWork? _teamWork;
+        private readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("SoftmaxRegression");
         private int _stepRows;
         private float _stepLearningRate;
 
@@ -93,7 +94,11 @@ namespace Course.Hw0
 
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
-        public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        public void Initialize(ulong seed)
+        {
+            using var caller = _callerGate.Enter("Initialize");
+            global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _parameters, seed);
+        }
 
         /// <summary>Runs the network on a batch: <c>Z1 = X W1</c>.</summary>
         /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
@@ -103,6 +108,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
         {
+            using var caller = _callerGate.Enter("Forward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -114,12 +120,14 @@ namespace Course.Hw0
         /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
         /// <param name="predictions">Receives <paramref name="count"/> class indices.</param>
         /// <param name="count">The number of rows; any number, run in batches of 100.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, or <paramref name="count"/> is negative. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, <paramref name="count"/> is negative, or an input is NaN or infinite. Nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
         {
+            using var caller = _callerGate.Enter("Predict");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+            global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
             global::NetGen.NetworkGuard.Length(predictions.Length, count, 1, "predictions", "count", "1 class");
             int start = 0;
             while (start < count)
@@ -141,6 +149,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
         {
+            using var caller = _callerGate.Enter("Backward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -158,6 +167,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
         {
+            using var caller = _callerGate.Enter("Backward");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -178,6 +188,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.Span<float> inputGradients)
         {
+            using var caller = _callerGate.Enter("InputGradient");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -201,6 +212,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float InputGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.Span<float> inputGradients)
         {
+            using var caller = _callerGate.Enter("InputGradient");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -218,6 +230,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void ApplySgd(float learningRate)
         {
+            using var caller = _callerGate.Enter("ApplySgd");
             global::NetGen.NetworkGuard.LearningRate(learningRate);
             global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
         }
@@ -236,6 +249,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, float learningRate)
         {
+            using var caller = _callerGate.Enter("TrainBatch");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -259,6 +273,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, float learningRate)
         {
+            using var caller = _callerGate.Enter("TrainBatch");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -286,7 +301,8 @@ namespace Course.Hw0
 
         /// <summary>
         /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
-        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of
+        /// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).
         /// </summary>
         /// <remarks>
         /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
@@ -299,20 +315,21 @@ namespace Course.Hw0
         /// <param name="count">The number of rows.</param>
         /// <param name="learningRate">The step size; finite.</param>
         /// <param name="batchSize">The rows per step, from 1 to 100.</param>
-        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism. Nothing is written.</exception>
         /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.LearningRate(learningRate);
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+            global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
             global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
             double loss = 0;
             int start = 0, batches = 0;
@@ -348,7 +365,8 @@ namespace Course.Hw0
 
         /// <summary>
         /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
-        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of
+        /// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).
         /// </summary>
         /// <remarks>
         /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
@@ -361,20 +379,21 @@ namespace Course.Hw0
         /// <param name="count">The number of rows.</param>
         /// <param name="learningRate">The step size; finite.</param>
         /// <param name="batchSize">The rows per step, from 1 to 100.</param>
-        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count and the number of steps.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism. Nothing is written.</exception>
         /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, int degreeOfParallelism)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
             global::NetGen.NetworkGuard.LearningRate(learningRate);
-            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+            global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
             global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
             double loss = 0;
             int start = 0, batches = 0;
@@ -397,14 +416,16 @@ namespace Course.Hw0
         /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
         /// <param name="count">The number of rows; any number, run in batches of 100.</param>
         /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, an input is NaN or infinite or a label is not a class. Nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count)
         {
+            using var caller = _callerGate.Enter("Evaluate");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
             double loss = 0;
             int start = 0, errors = 0;
             while (start < count)
@@ -422,14 +443,16 @@ namespace Course.Hw0
         /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
         /// <param name="count">The number of rows; any number, run in batches of 100.</param>
         /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is not a class. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, an input is NaN or infinite or a label is not a class. Nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count)
         {
+            using var caller = _callerGate.Enter("Evaluate");
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
             global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+            global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
             double loss = 0;
             int start = 0, errors = 0;
             while (start < count)
@@ -570,13 +593,16 @@ namespace Course.Hw0
             piece -= L1Pieces;
         }
 
-        /// <summary>The team of <paramref name="workers"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>
+        /// <summary>The team of <paramref name="workers"/> threads and a workspace for each: one team per network, created on first use and resized in place.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         private global::NetGen.Kernels.WorkerTeam Team(int workers)
         {
             if (_team is null || _team.Workers != workers)
             {
-                _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                if (_team is null)
+                    _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                else
+                    _team.Resize(workers); // surplus threads end; one team per network, whatever the calls ask for
                 _teamWork ??= new TeamWork(this);
                 int had = _workspaces.Length;
                 if (had < workers)
@@ -1136,6 +1162,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
+            using var caller = _callerGate.Enter("HessianVectorProduct");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -1163,6 +1190,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public float HessianVectorProduct(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize, global::System.ReadOnlySpan<float> v, global::System.Span<float> result)
         {
+            using var caller = _callerGate.Enter("HessianVectorProduct");
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
             global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
             global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -1273,6 +1301,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::System.ArgumentNullException.ThrowIfNull(health);
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
@@ -1322,6 +1351,7 @@ namespace Course.Hw0
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.EpochResult TrainEpoch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int count, float learningRate, int batchSize, global::NetGen.Training.GradientHealth health)
         {
+            using var caller = _callerGate.Enter("TrainEpoch");
             global::System.ArgumentNullException.ThrowIfNull(health);
             global::NetGen.NetworkGuard.Count(count);
             global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
