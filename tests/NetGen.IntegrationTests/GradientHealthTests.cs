@@ -83,21 +83,73 @@ public sealed class GradientHealthTests(ITestOutputHelper output)
         EpochResult b = measured.TrainEpoch(data.Inputs, data.Labels, data.Rows, 0.2f, 100, health);
         output.WriteLine(health.ToString());
 
-        // The same arithmetic, unfused: equal to float rounding (the SGD kernel's scalar tail may round differently).
+        // The same arithmetic, unfused: the README says bit-identical on hw0, and so it is, bit for bit.
         Assert.Equal(a.Batches, b.Batches);
-        Assert.Equal(a.MeanLoss, b.MeanLoss, 1e-6);
-        double[] difference = new double[MnistMlp.ParameterCount];
-        for (int i = 0; i < difference.Length; i++)
-            difference[i] = fused.Parameters[i];
-        Assert.True(RelativeError.Of(measured.Parameters, difference) < 1e-6);
-        output.WriteLine($"bit-identical parameters: {fused.Parameters.SequenceEqual(measured.Parameters)}");
+        Assert.Equal(BitConverter.DoubleToInt64Bits(a.MeanLoss), BitConverter.DoubleToInt64Bits(b.MeanLoss));
+        for (int i = 0; i < MnistMlp.ParameterCount; i++)
+        {
+            if (BitConverter.SingleToInt32Bits(fused.Parameters[i]) != BitConverter.SingleToInt32Bits(measured.Parameters[i]))
+                Assert.Fail($"parameter {i}: {measured.Parameters[i]:R} after the health epoch, {fused.Parameters[i]:R} after the fused one");
+        }
 
         Assert.Equal(3, health.Batches);
         Assert.Equal(250, health.Rows);
         Assert.False(health.HasWarnings);
-        Assert.InRange(health.Layers[0].DeadFraction, 0.0, 1.0);
         Assert.True(double.IsNaN(health.Layers[1].DeadFraction));
         Assert.Equal(health.Layers.Select(l => l.MeanWeightGradientNorm), health.GetMeanWeightGradientNorms());
+    }
+
+    [Fact]
+    public void Hw0_DeadUnits_AreTheUnitsNeverActiveOnAnyRow_CountedIndependently()
+    {
+        // Non-negative inputs (as pixels are) and 17 units whose weights are all negative: those never fire, and a dead
+        // ReLU passes no gradient, so SGD never revives them. The count is recomputed here in double precision from the
+        // parameters before each step (a fused network stepped batch by batch, bit-identical to the health epoch).
+        const int Rows = 250, BatchSize = 100, Hidden = 100, Inputs = 784;
+        var fused = new MnistMlp();
+        var measured = new MnistMlp();
+        Batch data = Batch.Draw(MnistMlp.Spec, Rows, new Random(9));
+        for (int i = 0; i < data.Inputs.Length; i++)
+            data.Inputs[i] = Math.Abs(data.Inputs[i]);
+        int[] killed = Enumerable.Range(0, 17).Select(k => k * 5 + 3).ToArray();
+        foreach (MnistMlp network in new[] { fused, measured })
+        {
+            network.Initialize(4);
+            foreach (int unit in killed)
+            {
+                for (int i = 0; i < Inputs; i++)
+                    network.W1[i * Hidden + unit] = -Math.Abs(network.W1[i * Hidden + unit]) - 1e-3f;
+            }
+        }
+
+        var peaks = new double[Hidden];
+        Array.Fill(peaks, double.NegativeInfinity);
+        for (int start = 0; start < Rows; start += BatchSize)
+        {
+            int m = Math.Min(BatchSize, Rows - start);
+            for (int row = start; row < start + m; row++)
+            {
+                for (int unit = 0; unit < Hidden; unit++)
+                {
+                    double z = 0;
+                    for (int i = 0; i < Inputs; i++)
+                        z += (double)data.Inputs[row * Inputs + i] * fused.W1[i * Hidden + unit];
+                    peaks[unit] = Math.Max(peaks[unit], z);
+                }
+            }
+
+            fused.TrainBatch(data.Inputs.AsSpan(start * Inputs, m * Inputs), data.Labels.AsSpan(start, m), m, 0.2f);
+        }
+
+        int expected = peaks.Count(peak => !(peak > 0));
+        var health = new GradientHealth(MnistMlp.Spec);
+        measured.TrainEpoch(data.Inputs, data.Labels, Rows, 0.2f, BatchSize, health);
+
+        output.WriteLine($"dead units: {health.Layers[0].DeadUnits} of {Hidden}; recomputed: {expected} (the 17 killed, and {expected - 17} more)");
+        Assert.InRange(expected, killed.Length, Hidden - 1);
+        Assert.Equal(expected, health.Layers[0].DeadUnits);
+        Assert.Equal((double)expected / Hidden, health.Layers[0].DeadFraction);
+        Assert.True(double.IsNaN(health.Layers[1].DeadFraction));
     }
 
     [Fact]

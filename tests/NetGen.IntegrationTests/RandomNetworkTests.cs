@@ -15,11 +15,12 @@ namespace NetGen.IntegrationTests;
 /// <summary>
 /// 100 random declarations per run, generated and compiled in one in-process compilation, each held to the
 /// interpreter like the declared networks (<see cref="ReferenceCheck"/>) at batch sizes 1, odd and MaxBatch, plus an
-/// epoch and an evaluation. The run's seed is printed; set <c>NETGEN_RANDOM_SEED</c> to replay a run.
+/// epoch and an evaluation. 80 come from fixed seeds (the same every run) and 20 from a seed that changes daily, which
+/// is printed; set <c>NETGEN_RANDOM_SEED</c> to replay a day (<see cref="RandomSeeds"/>).
 /// </summary>
 public sealed class RandomNetworkTests(ITestOutputHelper output)
 {
-    public const string SeedVariable = "NETGEN_RANDOM_SEED";
+    public const string SeedVariable = RandomSeeds.SeedVariable;
 
     /// <summary>With a replayed seed, compare only the networks named here (comma-separated class names, e.g. Random007).</summary>
     public const string OnlyVariable = "NETGEN_RANDOM_ONLY";
@@ -28,11 +29,11 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
     [Fact]
     public void RandomDeclarations_CompileCleanly_AndMatchInterpreter()
     {
-        string? fixedSeed = Environment.GetEnvironmentVariable(SeedVariable);
-        int seed = fixedSeed is null ? Environment.TickCount & int.MaxValue : int.Parse(fixedSeed, CultureInfo.InvariantCulture);
-        output.WriteLine($"seed {seed} (replay with {SeedVariable}={seed})");
-        var random = new Random(seed);
-        RandomDeclaration[] declarations = Enumerable.Range(0, Count).Select(i => RandomDeclaration.Draw(i, random)).ToArray();
+        int seed = RandomSeeds.Daily;
+        string seeds = RandomSeeds.Describe(seed);
+        output.WriteLine(seeds);
+        (RandomDeclaration Declaration, int Seed)[] drawn = RandomSeeds.Draw(Count, seed);
+        RandomDeclaration[] declarations = drawn.Select(d => d.Declaration).ToArray();
         string source = "namespace NetGen.RandomNetworks;\n\n" + string.Join("\n", declarations.Select(d => d.Source));
 
         var clock = Stopwatch.StartNew();
@@ -45,7 +46,7 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
         }
         catch (InvalidOperationException failure)
         {
-            throw new XunitException($"seed {seed} ({SeedVariable}={seed}): {failure.Message}\n\n{source}");
+            throw new XunitException($"{seeds}: {failure.Message}\n\n{source}");
         }
 
         output.WriteLine($"generated and compiled {Count} networks ({compiler.GeneratedLines} lines) in {clock.ElapsedMilliseconds} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms of CPU): generator {compiler.GenerateTime.TotalMilliseconds:F0} ms, compiler {compiler.EmitTime.TotalMilliseconds:F0} ms");
@@ -61,7 +62,7 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
         if (largest.Size >= IlSizeTests.MaxIlBytes)
             failures.Add($"{largest.Type}.{largest.Method} has {largest.Size} IL bytes; the bound is {IlSizeTests.MaxIlBytes}.\n{declarations.First(d => d.ClassName == largest.Type).Source}");
         string[]? only = Environment.GetEnvironmentVariable(OnlyVariable)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (RandomDeclaration declaration in declarations.Where(d => only is null || only.Contains(d.ClassName, StringComparer.Ordinal)))
+        foreach ((RandomDeclaration declaration, int drawnBy) in drawn.Where(d => only is null || only.Contains(d.Declaration.ClassName, StringComparer.Ordinal)))
         {
             Type type = assembly.GetType("NetGen.RandomNetworks." + declaration.ClassName, throwOnError: true)!;
             ErrorLog own = log.Child();
@@ -70,8 +71,8 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
                 var network = (INetwork)Activator.CreateInstance(type)!;
                 int maxBatch = network.Spec.MaxBatch;
                 foreach (int batchSize in Networks.NetworkBank.BatchSizes(maxBatch))
-                    new ReferenceCheck(network, batchSize, seed ^ batchSize, own, declaration.ClassName).Run();
-                DatasetCheck.Run(network, seed, own, declaration.ClassName);
+                    new ReferenceCheck(network, batchSize, drawnBy ^ batchSize, own, declaration.ClassName).Run();
+                DatasetCheck.Run(network, drawnBy, own, declaration.ClassName);
                 closest.Add((own.Closest, declaration));
             }
             catch (Exception failure) when (failure is XunitException or ArgumentException or InvalidOperationException)
@@ -87,7 +88,7 @@ public sealed class RandomNetworkTests(ITestOutputHelper output)
         if (failures.Count > 0)
         {
             var message = new StringBuilder();
-            message.Append(CultureInfo.InvariantCulture, $"{failures.Count} of {Count} random networks differ from the interpreter; seed {seed} (replay with {SeedVariable}={seed}).\n\n");
+            message.Append(CultureInfo.InvariantCulture, $"{failures.Count} of {Count} random networks differ from the interpreter; {seeds}.\n\n");
             foreach (string failure in failures.Take(10))
                 message.Append(failure).Append('\n');
             throw new XunitException(message.ToString());

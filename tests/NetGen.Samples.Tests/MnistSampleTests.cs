@@ -37,7 +37,15 @@ public sealed class MnistSampleTests : IDisposable
         Assert.Equal(3, rows.Length);
         Assert.Equal(new double[] { 0, 1, 2 }, rows.Select(r => r[0]));
         Assert.True(rows[2][1] < rows[0][1], "train loss should fall over three epochs: " + result.Output);
-        Assert.All(rows, r => Assert.InRange(r[2], 0.0, 1.0));
+        // The error rates of this seeded run (250 training, 200 test images) were 0.728, 0.252, 0.140 on the training rows
+        // and 0.740, 0.285, 0.160 on the test rows; a kernel that rounded differently may flip a few images, not more.
+        double[] trainErrors = [0.728, 0.252, 0.140], testErrors = [0.740, 0.285, 0.160];
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            Assert.True(Math.Abs(rows[epoch][2] - trainErrors[epoch]) <= 5.0 / 250, $"epoch {epoch}: train error {rows[epoch][2]}, known {trainErrors[epoch]}\n{result.Output}");
+            Assert.True(Math.Abs(rows[epoch][4] - testErrors[epoch]) <= 4.0 / 200, $"epoch {epoch}: test error {rows[epoch][4]}, known {testErrors[epoch]}\n{result.Output}");
+        }
+
         Assert.Contains("250 training and 200 test images", result.Output, StringComparison.Ordinal);
         Assert.Contains("examples per second", result.Output, StringComparison.Ordinal);
     }
@@ -105,7 +113,11 @@ public sealed class MnistSampleTests : IDisposable
         Assert.Contains("Loaded the parameters from", second.Output, StringComparison.Ordinal);
         double trainError = double.Parse(second.Output.Split('\n').First(l => l.StartsWith("|     0", StringComparison.Ordinal))
             .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[2], CultureInfo.InvariantCulture);
-        Assert.True(trainError < 0.5, "a loaded, trained network should beat chance: " + second.Output);
+        // At a learning rate of 1e-6 the loaded network ends the epoch where the first run ended: the same training error,
+        // to an image or two of the 300.
+        double savedError = double.Parse(first.Output.Split('\n').Last(l => l.StartsWith("|     1", StringComparison.Ordinal))
+            .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[2], CultureInfo.InvariantCulture);
+        Assert.True(Math.Abs(trainError - savedError) <= 2.0 / 300, $"the loaded network's train error {trainError}, the saved one's {savedError}\n{first.Output}\n{second.Output}");
     }
 
     [Fact]

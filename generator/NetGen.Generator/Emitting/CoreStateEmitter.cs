@@ -61,6 +61,10 @@ internal static class CoreStateEmitter
         writer.Line();
         writer.Line("// The calling thread's workspace, and one per worker once an epoch runs on more threads.");
         writer.Line("private Workspace[] _workspaces = { new Workspace() };");
+        writer.Line();
+        writer.Line("// One caller at a time: every entry point enters this gate first, so a second thread is refused before anything");
+        writer.Line("// is written.");
+        writer.Line("internal readonly " + Names.SingleCallerGate + " _callerGate = new " + Names.SingleCallerGate + "(\"" + plan.TypeName + "\");");
     }
 
     // private sealed class Workspace { public readonly int[] Positions = ...; public readonly float[] Values = ...; ... }

@@ -22,7 +22,18 @@ internal static class EntryPoint
         core.Line();
         WriteSignature(core, signature, string.Empty);
         using (core.Block(null))
+        {
+            // One caller at a time, before the argument checks: a second thread is refused before anything is written.
+            core.Line("using var caller = _callerGate.Enter(\"" + Name(signature) + "\");");
             body();
+        }
+    }
+
+    /// <summary>The method's name in <paramref name="signature"/>.</summary>
+    private static string Name(string signature)
+    {
+        string head = signature.Substring(0, signature.IndexOf('('));
+        return head.Substring(head.LastIndexOf(' ') + 1);
     }
 
     /// <summary>

@@ -54,11 +54,12 @@ internal static class InferenceEmitter
             ? "/// <param name=\"predictions\">Receives <paramref name=\"count\"/> class indices.</param>"
             : "/// <param name=\"predictions\">Receives row-major <c>[count x " + Names.Int(plan.OutputSize) + "]</c>.</param>");
         surface.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(plan.MaxBatch) + ".</param>");
-        WriteArgumentExceptionDoc(surface, "A span's length does not match <paramref name=\"count\"/>, or <paramref name=\"count\"/> is negative.");
+        WriteArgumentExceptionDoc(surface, "A span's length does not match <paramref name=\"count\"/>, <paramref name=\"count\"/> is negative, or an input is NaN or infinite.");
         string predictions = plan.IsClassifier ? Names.SpanOf + "<int>" : Names.Span;
         EntryPoint.Write(surface, core, "public void Predict(" + Names.ReadOnlySpan + " inputs, " + predictions + " predictions, int count)", () =>
         {
             WriteRowGuards(core, "count", targets: null);
+            core.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             core.Line(plan.IsClassifier
                 ? LengthGuard("predictions", "count", "1", "1 class")
                 : LengthGuard("predictions", "count", "OutputSize", "OutputSize"));
@@ -93,10 +94,11 @@ internal static class InferenceEmitter
         surface.Line("/// <param name=\"count\">The number of rows; any number, run in batches of " + Names.Int(plan.MaxBatch) + ".</param>");
         surface.Line("/// <returns>The sum of the rows' losses divided by <paramref name=\"count\"/> (NaN for 0 rows)"
             + (plan.IsClassifier ? ", and the misclassified rows" : string.Empty) + ".</returns>");
-        WriteArgumentExceptionDoc(surface, "A length does not match <paramref name=\"count\"/>, the count is negative" + (targets.IsLabels ? " or a label is not a class." : "."));
+        WriteArgumentExceptionDoc(surface, "A length does not match <paramref name=\"count\"/>, the count is negative, an input is NaN or infinite" + (targets.IsLabels ? " or a label is not a class." : "."));
         EntryPoint.Write(surface, core, "public " + Names.Evaluation + " Evaluate(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count)", () =>
         {
             WriteRowGuards(core, "count", targets);
+            core.Line(Names.Guard + ".FiniteInputs(inputs, InputSize);");
             core.Line("double loss = 0;");
             core.Line(plan.IsClassifier ? "int start = 0, errors = 0;" : "int start = 0;");
             using (core.Block("while (start < count)"))

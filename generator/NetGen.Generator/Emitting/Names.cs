@@ -29,6 +29,7 @@ internal static class Names
     public const string Sgd = "global::NetGen.Kernels.Sgd";
     public const string Sparse = "global::NetGen.Kernels.Sparse";
     public const string WorkerTeam = "global::NetGen.Kernels.WorkerTeam";
+    public const string SingleCallerGate = "global::NetGen.Kernels.SingleCallerGate";
     public const string ITeamWork = "global::NetGen.Kernels.ITeamWork";
     public const string ReadOnlySpanOf = "global::System.ReadOnlySpan";
     public const string SpanOf = "global::System.Span";

@@ -31,7 +31,11 @@ internal static class SurfaceEmitter
         writer.Line();
         writer.Line("/// <summary>Fills <see cref=\"Parameters\"/> from <paramref name=\"seed\"/> with each layer's initializer (the same on every machine).</summary>");
         writer.Line("/// <param name=\"seed\">The seed.</param>");
-        writer.Line("public void Initialize(ulong seed) => " + Names.Initializer + ".Initialize(Spec, " + Names.CoreField + "._parameters, seed);");
+        using (writer.Block("public void Initialize(ulong seed)"))
+        {
+            writer.Line("using var caller = " + Names.CoreField + "._callerGate.Enter(\"Initialize\");");
+            writer.Line(Names.Initializer + ".Initialize(Spec, " + Names.CoreField + "._parameters, seed);");
+        }
     }
 
     /// <summary>The class's <c>/// &lt;remarks&gt;</c>: layers, shapes, parameter count, the vector width, shown on hover.</summary>

@@ -117,13 +117,16 @@ internal static class ThreadingEmitter
     // private WorkerTeam Team(int workers): the team and the per-worker buffers, created on the first call that asks for that many.
     private static void WriteTeam(SourceWriter writer)
     {
-        writer.Line("/// <summary>The team of <paramref name=\"workers\"/> threads and a workspace for each, created on first use (and again if the number changes).</summary>");
+        writer.Line("/// <summary>The team of <paramref name=\"workers\"/> threads and a workspace for each: one team per network, created on first use and resized in place.</summary>");
         WriteGeneratedCode(writer);
         using (writer.Block("private " + Names.WorkerTeam + " Team(int workers)"))
         {
             using (writer.Block("if (_team is null || _team.Workers != workers)"))
             {
-                writer.Line("_team = new " + Names.WorkerTeam + "(workers);");
+                writer.Line("if (_team is null)");
+                writer.Line("    _team = new " + Names.WorkerTeam + "(workers);");
+                writer.Line("else");
+                writer.Line("    _team.Resize(workers); // surplus threads end; one team per network, whatever the calls ask for");
                 writer.Line("_teamWork ??= new TeamWork(this);");
                 writer.Line("int had = _workspaces.Length;");
                 using (writer.Block("if (had < workers)"))

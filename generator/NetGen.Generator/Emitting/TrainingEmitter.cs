@@ -138,7 +138,8 @@ internal static class TrainingEmitter
         surface.Line();
         surface.Line("/// <summary>");
         surface.Line("/// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name=\"degreeOfParallelism\"/> threads: the calling");
-        surface.Line("/// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.");
+        surface.Line("/// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of");
+        surface.Line("/// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).");
         surface.Line("/// </summary>");
         surface.Line("/// <remarks>");
         surface.Line("/// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the");
@@ -147,9 +148,9 @@ internal static class TrainingEmitter
         surface.Line("/// single-threaded epoch for any number of threads. Allocates nothing after the first such call.");
         surface.Line("/// </remarks>");
         WriteEpochParameterDocs(surface, plan, targets);
-        surface.Line("/// <param name=\"degreeOfParallelism\">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>");
+        surface.Line("/// <param name=\"degreeOfParallelism\">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>");
         surface.Line("/// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name=\"count\"/> (NaN for 0 rows); the count and the number of steps.</returns>");
-        WriteArgumentExceptionDoc(surface, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class, " : string.Empty) + "the learning rate is not finite or the degree of parallelism is below 1.");
+        WriteArgumentExceptionDoc(surface, "A length does not match <paramref name=\"count\"/>, the count is negative, the batch size is out of range, " + (targets.IsLabels ? "a label is not a class, " : string.Empty) + "the learning rate is not finite or the degree of parallelism is below 1 or above NetworkLimits.MaxDegreeOfParallelism.");
         WriteDivergedExceptionDoc(surface);
         EntryPoint.Write(surface, core, "public " + Names.EpochResult + " TrainEpoch(" + parameters + ", int degreeOfParallelism)", () => WriteTrainEpochBody(core, targets));
     }
@@ -170,7 +171,7 @@ internal static class TrainingEmitter
         }
 
         WriteLearningRateGuard(core);
-        core.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);");
+        core.Line(Names.WorkerTeam + ".CheckWorkers(degreeOfParallelism, \"degreeOfParallelism\");");
         core.Line(Names.WorkerTeam + "? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;");
         core.Line("double loss = 0;");
         core.Line("int start = 0, batches = 0;");

@@ -33,6 +33,13 @@ internal sealed class CheckpointTensor
     /// <summary>What the tensor is, for messages: <c>layer 1 weights, 784 inputs x 100 units</c>.</summary>
     public string Description { get; }
 
+    /// <summary>Where element <paramref name="index"/> (row-major) is, for messages: <c>[3, 17]</c> or <c>[5]</c>.</summary>
+    /// <param name="index">The element's index in the tensor.</param>
+    /// <returns>Its coordinates in numpy's notation.</returns>
+    public string DescribeIndex(int index) => Shape.Length == 2
+        ? string.Create(CultureInfo.InvariantCulture, $"[{index / Shape[1]}, {index % Shape[1]}]")
+        : string.Create(CultureInfo.InvariantCulture, $"[{index}]");
+
     /// <summary>The tensors of a network in parameter order: each layer's weights, then its bias if it has one.</summary>
     /// <param name="spec">The network.</param>
     /// <returns>The tensors.</returns>

@@ -40,7 +40,8 @@ public static class NetworkCheckpoint
     /// <summary>Saves the network's parameters to an <c>.npz</c> file, atomically.</summary>
     /// <param name="network">The network.</param>
     /// <param name="path">The file to create or replace (conventionally with the extension <c>.npz</c>).</param>
-    /// <exception cref="IOException">The file could not be written; a previous file at <paramref name="path"/> is unchanged.</exception>
+    /// <exception cref="IOException">The file could not be written (a missing folder is a <see cref="DirectoryNotFoundException"/>, a full disk an <see cref="IOException"/>); a previous file at <paramref name="path"/> is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not create files in the folder (or replace the file); a previous file at <paramref name="path"/> is unchanged.</exception>
     public static void Save(INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -61,7 +62,8 @@ public static class NetworkCheckpoint
     /// <param name="parameters">The parameters, <see cref="NetworkSpec.ParameterCount"/> long, in the layout of <c>INetwork.Parameters</c>.</param>
     /// <param name="path">The file to create or replace.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length.</exception>
-    /// <exception cref="IOException">The file could not be written; a previous file at <paramref name="path"/> is unchanged.</exception>
+    /// <exception cref="IOException">The file could not be written (a missing folder is a <see cref="DirectoryNotFoundException"/>, a full disk an <see cref="IOException"/>); a previous file at <paramref name="path"/> is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not create files in the folder (or replace the file); a previous file at <paramref name="path"/> is unchanged.</exception>
     public static void Save(NetworkSpec spec, ReadOnlySpan<float> parameters, string path) =>
         Save(spec, parameters, path, openTemporary: null);
 
@@ -93,22 +95,24 @@ public static class NetworkCheckpoint
     /// <summary>Loads the network's parameters from an <c>.npz</c> file; see the class remarks for what is checked.</summary>
     /// <param name="network">The network; its parameters change only if the whole checkpoint is valid.</param>
     /// <param name="path">The checkpoint.</param>
-    /// <exception cref="InvalidDataException">The checkpoint is invalid or does not match the network; nothing was written.</exception>
+    /// <param name="allowNonFinite">Whether to accept NaN and infinite values (refused by default: such weights make every output NaN).</param>
+    /// <exception cref="InvalidDataException">The checkpoint is invalid, does not match the network or (unless allowed) holds a NaN or infinite value; nothing was written.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static void Load(INetwork network, string path)
+    public static void Load(INetwork network, string path, bool allowNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(network);
-        Load(network.Spec, network.Parameters, path);
+        Load(network.Spec, network.Parameters, path, allowNonFinite);
     }
 
     /// <summary>Loads the network's parameters from an <c>.npz</c> archive in a stream, read to its end.</summary>
     /// <param name="network">The network; its parameters change only if the whole checkpoint is valid.</param>
     /// <param name="stream">The archive.</param>
-    /// <exception cref="InvalidDataException">The checkpoint is invalid or does not match the network; nothing was written.</exception>
-    public static void Load(INetwork network, Stream stream)
+    /// <param name="allowNonFinite">Whether to accept NaN and infinite values (refused by default).</param>
+    /// <exception cref="InvalidDataException">The checkpoint is invalid, does not match the network or (unless allowed) holds a NaN or infinite value; nothing was written.</exception>
+    public static void Load(INetwork network, Stream stream, bool allowNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(network);
-        Load(network.Spec, network.Parameters, stream);
+        Load(network.Spec, network.Parameters, stream, allowNonFinite);
     }
 
     /// <summary>Loads parameters laid out as <paramref name="spec"/> describes from an <c>.npz</c> file.</summary>
@@ -116,14 +120,15 @@ public static class NetworkCheckpoint
     /// <param name="parameters">The destination, <see cref="NetworkSpec.ParameterCount"/> long; written only if the whole checkpoint is valid.</param>
     /// <param name="path">The checkpoint.</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length.</exception>
-    /// <exception cref="InvalidDataException">The checkpoint is invalid or does not match <paramref name="spec"/>; nothing was written.</exception>
+    /// <param name="allowNonFinite">Whether to accept NaN and infinite values (refused by default).</param>
+    /// <exception cref="InvalidDataException">The checkpoint is invalid, does not match <paramref name="spec"/> or (unless allowed) holds a NaN or infinite value; nothing was written.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static void Load(NetworkSpec spec, Span<float> parameters, string path)
+    public static void Load(NetworkSpec spec, Span<float> parameters, string path, bool allowNonFinite = false)
     {
         CheckParameters(spec, parameters.Length);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using FileStream stream = NpyReader.OpenRead(path);
-        ReadArchive(spec, parameters, stream, NpyReader.Quote(path));
+        ReadArchive(spec, parameters, stream, NpyReader.Quote(path), allowNonFinite);
     }
 
     /// <summary>Loads parameters laid out as <paramref name="spec"/> describes from an <c>.npz</c> archive in a stream.</summary>
@@ -131,25 +136,27 @@ public static class NetworkCheckpoint
     /// <param name="parameters">The destination, <see cref="NetworkSpec.ParameterCount"/> long; written only if the whole checkpoint is valid.</param>
     /// <param name="stream">The archive (a stream that cannot seek is read into memory first).</param>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> has the wrong length.</exception>
-    /// <exception cref="InvalidDataException">The checkpoint is invalid or does not match <paramref name="spec"/>; nothing was written.</exception>
-    public static void Load(NetworkSpec spec, Span<float> parameters, Stream stream)
+    /// <param name="allowNonFinite">Whether to accept NaN and infinite values (refused by default).</param>
+    /// <exception cref="InvalidDataException">The checkpoint is invalid, does not match <paramref name="spec"/> or (unless allowed) holds a NaN or infinite value; nothing was written.</exception>
+    public static void Load(NetworkSpec spec, Span<float> parameters, Stream stream, bool allowNonFinite = false)
     {
         CheckParameters(spec, parameters.Length);
         ArgumentNullException.ThrowIfNull(stream);
-        ReadArchive(spec, parameters, stream, stream is FileStream file ? NpyReader.Quote(file.Name) : "the checkpoint stream");
+        ReadArchive(spec, parameters, stream, stream is FileStream file ? NpyReader.Quote(file.Name) : "the checkpoint stream", allowNonFinite);
     }
 
-    /// <summary>Loads one tensor (<c>W1</c>, <c>b2</c>, ...) from a single <c>.npy</c> file, checked as <see cref="Load(INetwork, string)"/> checks each array.</summary>
+    /// <summary>Loads one tensor (<c>W1</c>, <c>b2</c>, ...) from a single <c>.npy</c> file, checked as <see cref="Load(INetwork, string, bool)"/> checks each array.</summary>
     /// <param name="network">The network; the tensor changes only if the file is valid and has the tensor's shape.</param>
     /// <param name="tensorName">The tensor: <c>W{n}</c> (shape <c>[inputs, units]</c>) or <c>b{n}</c> (shape <c>[units]</c>) for layer <c>n</c> from 1.</param>
     /// <param name="npyPath">The <c>.npy</c> file.</param>
     /// <exception cref="ArgumentException">The network has no tensor called <paramref name="tensorName"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is invalid or its shape is not the tensor's; nothing was written.</exception>
+    /// <param name="allowNonFinite">Whether to accept NaN and infinite values (refused by default).</param>
+    /// <exception cref="InvalidDataException">The file is invalid, its shape is not the tensor's or (unless allowed) it holds a NaN or infinite value; nothing was written.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static void LoadArray(INetwork network, string tensorName, string npyPath)
+    public static void LoadArray(INetwork network, string tensorName, string npyPath, bool allowNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(network);
-        LoadArray(network.Spec, network.Parameters, tensorName, npyPath);
+        LoadArray(network.Spec, network.Parameters, tensorName, npyPath, allowNonFinite);
     }
 
     /// <summary>Loads one tensor of parameters laid out as <paramref name="spec"/> describes from a single <c>.npy</c> file.</summary>
@@ -158,9 +165,10 @@ public static class NetworkCheckpoint
     /// <param name="tensorName">The tensor: <c>W{n}</c> or <c>b{n}</c>.</param>
     /// <param name="npyPath">The <c>.npy</c> file.</param>
     /// <exception cref="ArgumentException">The network has no tensor called <paramref name="tensorName"/>, or <paramref name="parameters"/> has the wrong length.</exception>
-    /// <exception cref="InvalidDataException">The file is invalid or its shape is not the tensor's; nothing was written.</exception>
+    /// <param name="allowNonFinite">Whether to accept NaN and infinite values (refused by default).</param>
+    /// <exception cref="InvalidDataException">The file is invalid, its shape is not the tensor's or (unless allowed) it holds a NaN or infinite value; nothing was written.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static void LoadArray(NetworkSpec spec, Span<float> parameters, string tensorName, string npyPath)
+    public static void LoadArray(NetworkSpec spec, Span<float> parameters, string tensorName, string npyPath, bool allowNonFinite = false)
     {
         CheckParameters(spec, parameters.Length);
         CheckpointTensor tensor = FindTensor(spec, tensorName);
@@ -171,6 +179,8 @@ public static class NetworkCheckpoint
         CheckShape(header, tensor, context);
         var staging = new float[tensor.Count];
         NpyReader.ReadDataCore(stream, header, staging, context);
+        if (!allowNonFinite)
+            CheckFinite(staging, tensor, context);
         staging.CopyTo(parameters.Slice(tensor.Offset, tensor.Count));
     }
 
@@ -179,6 +189,8 @@ public static class NetworkCheckpoint
     /// <param name="tensorName">The tensor: <c>W{n}</c> or <c>b{n}</c>.</param>
     /// <param name="npyPath">The file to create or replace.</param>
     /// <exception cref="ArgumentException">The network has no tensor called <paramref name="tensorName"/>.</exception>
+    /// <exception cref="IOException">The file could not be written; a previous file at <paramref name="npyPath"/> is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not create files in the folder (or replace the file); a previous file is unchanged.</exception>
     public static void SaveArray(INetwork network, string tensorName, string npyPath)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -191,6 +203,8 @@ public static class NetworkCheckpoint
     /// <param name="tensorName">The tensor: <c>W{n}</c> or <c>b{n}</c>.</param>
     /// <param name="npyPath">The file to create or replace.</param>
     /// <exception cref="ArgumentException">The network has no tensor called <paramref name="tensorName"/>, or <paramref name="parameters"/> has the wrong length.</exception>
+    /// <exception cref="IOException">The file could not be written; a previous file at <paramref name="npyPath"/> is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not create files in the folder (or replace the file); a previous file is unchanged.</exception>
     public static void SaveArray(NetworkSpec spec, ReadOnlySpan<float> parameters, string tensorName, string npyPath)
     {
         CheckParameters(spec, parameters.Length);
@@ -206,7 +220,7 @@ public static class NetworkCheckpoint
             archive.Add(tensor.Name, parameters.Slice(tensor.Offset, tensor.Count), tensor.Shape);
     }
 
-    private static void ReadArchive(NetworkSpec spec, Span<float> parameters, Stream stream, string file)
+    private static void ReadArchive(NetworkSpec spec, Span<float> parameters, Stream stream, string file, bool allowNonFinite)
     {
         List<CheckpointTensor> tensors = CheckpointTensor.ListFor(spec);
         var staging = new float[spec.ParameterCount];
@@ -230,6 +244,8 @@ public static class NetworkCheckpoint
                 NpyHeader header = NpyReader.ReadHeaderCore(data, context);
                 CheckShape(header, tensor, context);
                 NpyReader.ReadDataCore(data, header, staging.AsSpan(tensor.Offset, tensor.Count), context);
+                if (!allowNonFinite)
+                    CheckFinite(staging.AsSpan(tensor.Offset, tensor.Count), tensor, context);
             }
 
             List<CheckpointTensor> missing = tensors.FindAll(t => !loaded.Contains(t.Name));
@@ -239,6 +255,28 @@ public static class NetworkCheckpoint
         }
 
         staging.CopyTo(parameters);
+    }
+
+    /// <summary>Refuses a NaN or infinite value: such a weight makes every output and loss NaN from the first call.</summary>
+    private static void CheckFinite(ReadOnlySpan<float> values, CheckpointTensor tensor, string context)
+    {
+        int bad = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                bad = i;
+                break;
+            }
+        }
+
+        if (bad < 0)
+            return;
+        int count = 0;
+        foreach (float value in values)
+            count += float.IsFinite(value) ? 0 : 1;
+        throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+            $"{context}: {count} NaN or infinite value{(count == 1 ? "" : "s")}, the first at {tensor.DescribeIndex(bad)} ({values[bad]}): such weights make every output NaN. Nothing was loaded; pass allowNonFinite: true to load them anyway."));
     }
 
     private static void CheckShape(NpyHeader header, CheckpointTensor tensor, string context)

@@ -40,6 +40,8 @@ public static class NpyWriter
     /// <param name="data">The elements in C (row-major) order.</param>
     /// <param name="shape">The dimensions, outermost first; their product must equal the length of <paramref name="data"/>.</param>
     /// <exception cref="ArgumentException">A dimension is negative or the shape does not hold <paramref name="data"/>'s length.</exception>
+    /// <exception cref="IOException">The file could not be written; a previous file at <paramref name="path"/> is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not create files in the folder (or replace the file); a previous file is unchanged.</exception>
     public static void Write(string path, ReadOnlySpan<float> data, ReadOnlySpan<int> shape)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -58,14 +58,18 @@ public static class IdxReader
         if (rows == 0 || columns == 0)
             throw content.Error(Invariant($"header says images of {rows}x{columns}; rows and columns must be at least 1"));
 
-        long pixelCount = (long)count * rows * columns;
+        // Three sizes up to 2^31 each: their product needs up to 93 bits, so it is taken in 128 (a 64-bit product of
+        // 2^21 x 2^21 x 2^22 wraps to 0 and would pass every check below).
+        Int128 product = (Int128)count * rows * columns;
         string what = Invariant($"{count} images of {rows}x{columns}");
-        if (pixelCount > Array.MaxLength)
-            throw content.Error(Invariant($"header says {what} = {pixelCount} pixels, more than one array can hold ({Array.MaxLength})"));
+        if (product > Array.MaxLength)
+            throw content.Error(Invariant($"header says {what} = {product} pixels, more than one array can hold ({Array.MaxLength})"));
 
+        long pixelCount = (long)product;
         CheckAvailable(content, pixelCount, what, "pixels");
         // Every element is written below (or the read throws), so skip zeroing 4 bytes per pixel first.
-        float[] pixels = GC.AllocateUninitializedArray<float>((int)pixelCount);
+        float[] pixels = Allocate(content, pixelCount, sizeof(float), what, "pixels",
+            static length => GC.AllocateUninitializedArray<float>(length));
         byte[] chunk = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(pixelCount, 4096, IdxFormat.ChunkBytes));
         try
         {
@@ -116,8 +120,10 @@ public static class IdxReader
         ReadHeader(content, IdxFormat.LabelsMagic, sizes);
         int count = CheckSize(content, sizes[0], "label count");
         string what = Invariant($"{count} labels");
+        if (count > Array.MaxLength)
+            throw content.Error(Invariant($"header says {what}, more than one array can hold ({Array.MaxLength})"));
         CheckAvailable(content, count, what, "labels");
-        var labels = new byte[count];
+        byte[] labels = Allocate(content, count, sizeof(byte), what, "labels", static length => new byte[length]);
         int got = content.Fill(labels);
         if (got < count)
             throw Truncated(content, count, got, what, "labels");
@@ -210,6 +216,27 @@ public static class IdxReader
         {
             throw content.Error(Invariant(
                 $"truncated: header says {what} = {dataBytes} bytes, but the whole gzip file is {compressed} bytes, which cannot decompress to that much"));
+        }
+    }
+
+    /// <summary>
+    /// Allocates the result once the header has passed every check against the file: an array larger than the memory
+    /// the runtime can use (a gzip or unseekable file's header is checked against nothing else) is an
+    /// <see cref="InvalidDataException"/> naming the file, never an <see cref="OutOfMemoryException"/>.
+    /// </summary>
+    private static T[] Allocate<T>(IdxContent content, long length, int elementBytes, string what, string unit, Func<int, T[]> allocate)
+    {
+        long bytes = length * elementBytes;
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > available)
+            throw content.Error(Invariant($"header says {what} = {bytes} bytes of {unit} once read, more than the {available} bytes of memory this process can use"));
+        try
+        {
+            return allocate((int)length);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw content.Error(Invariant($"header says {what} = {bytes} bytes of {unit} once read, which cannot be allocated ({e.Message})"), e);
         }
     }
 

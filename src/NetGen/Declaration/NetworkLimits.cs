@@ -28,4 +28,11 @@ public static class NetworkLimits
     /// <c>MaxBatch</c> rows): 268,435,456 floats (1 GiB).
     /// </summary>
     public const long MaxBufferFloats = 1L << 28;
+
+    /// <summary>
+    /// The largest <c>degreeOfParallelism</c> of a multi-threaded <c>TrainEpoch</c>: 256 threads, the caller's included.
+    /// A step shares out at most <c>MaxBatch</c> rows, and each thread keeps its own scratch buffers, so more threads than
+    /// cores only cost memory; a larger value is an <c>ArgumentOutOfRangeException</c>, before anything is started.
+    /// </summary>
+    public const int MaxDegreeOfParallelism = 256;
 }

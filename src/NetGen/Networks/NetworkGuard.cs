@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Numerics;
 
 namespace NetGen;
 
@@ -75,6 +76,37 @@ public static class NetworkGuard
             throw new ArgumentOutOfRangeException(paramName, learningRate, "The learning rate must be a finite number.");
     }
 
+    /// <summary>
+    /// Throws unless every input is finite: <c>Evaluate</c> and <c>Predict</c> refuse NaN and infinite inputs, whose
+    /// outputs would be NaN (a NaN loss) or, through ReLU's max, silently finite (a class that means nothing).
+    /// </summary>
+    /// <param name="inputs">The inputs, row-major.</param>
+    /// <param name="width">The elements per row (InputSize), to name the row and column of the first bad value.</param>
+    /// <param name="paramName">The argument's name.</param>
+    public static void FiniteInputs(ReadOnlySpan<float> inputs, int width, string paramName = "inputs")
+    {
+        // x - x is 0 for every finite x and NaN for NaN and the infinities: one subtraction and compare per lane.
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Vector<float> all = Vector<float>.Zero;
+            for (; i <= inputs.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(inputs[i..]);
+                all += v - v;
+            }
+
+            if (!Vector.EqualsAll(all, Vector<float>.Zero))
+                i = 0; // found one: look for the first below
+        }
+
+        for (; i < inputs.Length; i++)
+        {
+            if (!float.IsFinite(inputs[i]))
+                ThrowNonFiniteInput(inputs[i], i, width, paramName);
+        }
+    }
+
     /// <summary>Throws unless a span in the layout of the parameters holds exactly <paramref name="parameterCount"/> elements.</summary>
     /// <param name="actual">The span's length.</param>
     /// <param name="parameterCount">The network's <c>ParameterCount</c>.</param>
@@ -91,6 +123,12 @@ public static class NetworkGuard
             paramName,
             batchSize,
             string.Create(CultureInfo.InvariantCulture, $"The batch size must be from 1 to MaxBatch ({maxBatch}); got {batchSize}. Raise MaxBatch in [Network] for larger batches."));
+
+    [DoesNotReturn]
+    private static void ThrowNonFiniteInput(float value, int index, int width, string paramName) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"'{paramName}' holds {value} at row {index / width}, column {index % width} (element {index}): the inputs must be finite numbers. Replace missing values (for instance by the feature's mean) before calling."),
+            paramName);
 
     [DoesNotReturn]
     private static void ThrowLength(int actual, int rows, int width, string paramName, string rowsName, string widthName) =>

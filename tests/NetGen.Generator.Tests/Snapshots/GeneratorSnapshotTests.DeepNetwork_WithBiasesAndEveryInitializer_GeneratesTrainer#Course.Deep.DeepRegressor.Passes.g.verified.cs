@@ -51,6 +51,10 @@ namespace Course.Deep
             // The calling thread's workspace, and one per worker once an epoch runs on more threads.
             private Workspace[] _workspaces = { new Workspace() };
 
+            // One caller at a time: every entry point enters this gate first, so a second thread is refused before anything
+            // is written.
+            internal readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("DeepRegressor");
+
             /// <summary>
             /// One worker's scratch.
             /// </summary>
@@ -60,6 +64,7 @@ namespace Course.Deep
 
             public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
             {
+                using var caller = _callerGate.Enter("Forward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -69,8 +74,10 @@ namespace Course.Deep
 
             public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> predictions, int count)
             {
+                using var caller = _callerGate.Enter("Predict");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 global::NetGen.NetworkGuard.Length(predictions.Length, count, OutputSize, "predictions", "count", "OutputSize");
                 int start = 0;
                 while (start < count)
@@ -87,9 +94,11 @@ namespace Course.Deep
                 global::System.ReadOnlySpan<float> targets,
                 int count)
             {
+                using var caller = _callerGate.Enter("Evaluate");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 double loss = 0;
                 int start = 0;
                 while (start < count)
@@ -104,6 +113,7 @@ namespace Course.Deep
 
             public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
             {
+                using var caller = _callerGate.Enter("Backward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -117,6 +127,7 @@ namespace Course.Deep
                 int batchSize,
                 global::System.Span<float> inputGradients)
             {
+                using var caller = _callerGate.Enter("InputGradient");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -129,6 +140,7 @@ namespace Course.Deep
 
             public void ApplySgd(float learningRate)
             {
+                using var caller = _callerGate.Enter("ApplySgd");
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
             }
@@ -139,6 +151,7 @@ namespace Course.Deep
                 int batchSize,
                 float learningRate)
             {
+                using var caller = _callerGate.Enter("TrainBatch");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -155,12 +168,13 @@ namespace Course.Deep
                 int batchSize,
                 int degreeOfParallelism)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
-                global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+                global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
                 global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
                 double loss = 0;
                 int start = 0, batches = 0;

@@ -18,6 +18,7 @@ namespace Course.Deep
                 global::System.ReadOnlySpan<float> v,
                 global::System.Span<float> result)
             {
+                using var caller = _callerGate.Enter("HessianVectorProduct");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");

@@ -40,6 +40,10 @@ namespace Course.Hw0
             // The calling thread's workspace, and one per worker once an epoch runs on more threads.
             private Workspace[] _workspaces = { new Workspace() };
 
+            // One caller at a time: every entry point enters this gate first, so a second thread is refused before anything
+            // is written.
+            internal readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("MnistMlp");
+
             /// <summary>
             /// One worker's scratch: a list of the nonzero inputs (or rows) of a block and the block's values at them, and a piece of the
             /// first layer's inputs transposed (InputsPerPiece columns as rows), to list an input's nonzero rows.
@@ -53,6 +57,7 @@ namespace Course.Hw0
 
             public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
             {
+                using var caller = _callerGate.Enter("Forward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -62,8 +67,10 @@ namespace Course.Hw0
 
             public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count)
             {
+                using var caller = _callerGate.Enter("Predict");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 global::NetGen.NetworkGuard.Length(predictions.Length, count, 1, "predictions", "count", "1 class");
                 int start = 0;
                 while (start < count)
@@ -82,10 +89,12 @@ namespace Course.Hw0
                 global::System.ReadOnlySpan<byte> targets,
                 int count)
             {
+                using var caller = _callerGate.Enter("Evaluate");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
                 global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 double loss = 0;
                 int start = 0, errors = 0;
                 while (start < count)
@@ -103,10 +112,12 @@ namespace Course.Hw0
                 global::System.ReadOnlySpan<int> targets,
                 int count)
             {
+                using var caller = _callerGate.Enter("Evaluate");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
                 global::NetGen.NetworkGuard.Labels(targets, OutputSize);
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 double loss = 0;
                 int start = 0, errors = 0;
                 while (start < count)
@@ -121,6 +132,7 @@ namespace Course.Hw0
 
             public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<byte> targets, int batchSize)
             {
+                using var caller = _callerGate.Enter("Backward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -131,6 +143,7 @@ namespace Course.Hw0
 
             public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> targets, int batchSize)
             {
+                using var caller = _callerGate.Enter("Backward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -145,6 +158,7 @@ namespace Course.Hw0
                 int batchSize,
                 global::System.Span<float> inputGradients)
             {
+                using var caller = _callerGate.Enter("InputGradient");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -162,6 +176,7 @@ namespace Course.Hw0
                 int batchSize,
                 global::System.Span<float> inputGradients)
             {
+                using var caller = _callerGate.Enter("InputGradient");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -175,6 +190,7 @@ namespace Course.Hw0
 
             public void ApplySgd(float learningRate)
             {
+                using var caller = _callerGate.Enter("ApplySgd");
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
             }
@@ -185,6 +201,7 @@ namespace Course.Hw0
                 int batchSize,
                 float learningRate)
             {
+                using var caller = _callerGate.Enter("TrainBatch");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -200,6 +217,7 @@ namespace Course.Hw0
                 int batchSize,
                 float learningRate)
             {
+                using var caller = _callerGate.Enter("TrainBatch");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -217,13 +235,14 @@ namespace Course.Hw0
                 int batchSize,
                 int degreeOfParallelism)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
                 global::NetGen.NetworkGuard.Labels(targets, OutputSize);
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
-                global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+                global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
                 global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
                 double loss = 0;
                 int start = 0, batches = 0;
@@ -249,13 +268,14 @@ namespace Course.Hw0
                 int batchSize,
                 int degreeOfParallelism)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, 1, "targets", "count", "1 label");
                 global::NetGen.NetworkGuard.Labels(targets, OutputSize);
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
-                global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+                global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
                 global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
                 double loss = 0;
                 int start = 0, batches = 0;

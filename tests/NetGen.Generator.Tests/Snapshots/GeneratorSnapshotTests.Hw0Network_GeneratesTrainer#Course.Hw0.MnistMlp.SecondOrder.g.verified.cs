@@ -18,6 +18,7 @@ namespace Course.Hw0
                 global::System.ReadOnlySpan<float> v,
                 global::System.Span<float> result)
             {
+                using var caller = _callerGate.Enter("HessianVectorProduct");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");
@@ -35,6 +36,7 @@ namespace Course.Hw0
                 global::System.ReadOnlySpan<float> v,
                 global::System.Span<float> result)
             {
+                using var caller = _callerGate.Enter("HessianVectorProduct");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, 1, "targets", "batchSize", "1 label");

@@ -74,7 +74,11 @@ namespace Course.Hw0
 
         /// <summary>Fills <see cref="Parameters"/> from <paramref name="seed"/> with each layer's initializer (the same on every machine).</summary>
         /// <param name="seed">The seed.</param>
-        public void Initialize(ulong seed) => global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _netGen._parameters, seed);
+        public void Initialize(ulong seed)
+        {
+            using var caller = _netGen._callerGate.Enter("Initialize");
+            global::NetGen.Initialization.ParameterInitializer.Initialize(Spec, _netGen._parameters, seed);
+        }
 
         /// <summary>Runs the network on a batch: <c>Z1 = ReLU(X W1)</c>, <c>Z2 = Z1 W2</c>.</summary>
         /// <param name="inputs">Row-major <c>[batchSize x 784]</c>.</param>
@@ -90,8 +94,8 @@ namespace Course.Hw0
         /// <param name="inputs">Row-major <c>[count x 784]</c>.</param>
         /// <param name="predictions">Receives <paramref name="count"/> class indices.</param>
         /// <param name="count">The number of rows; any number, run in batches of 100.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, or <paramref name="count"/> is
-        /// negative. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not match <paramref name="count"/>, <paramref name="count"/> is
+        /// negative, or an input is NaN or infinite. Nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions, int count) =>
             _netGen.Predict(inputs, predictions, count);
@@ -101,8 +105,8 @@ namespace Course.Hw0
         /// <param name="targets">One class label per row, from 0 to OutputSize - 1 (count of them).</param>
         /// <param name="count">The number of rows; any number, run in batches of 100.</param>
         /// <returns>The sum of the rows' losses divided by <paramref name="count"/> (NaN for 0 rows), and the misclassified rows.</returns>
-        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative or a label is
-        /// not a class. Nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, an input is
+        /// NaN or infinite or a label is not a class. Nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
         public global::NetGen.Evaluation Evaluate(
             global::System.ReadOnlySpan<float> inputs,
@@ -225,7 +229,8 @@ namespace Course.Hw0
 
         /// <summary>
         /// One epoch of minibatch SGD, as the course's <c>nn_epoch</c>, on <paramref name="degreeOfParallelism"/> threads: the calling
-        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after.
+        /// thread and <c>degreeOfParallelism - 1</c> workers, started on the first call that asks for them and reused after (one team of
+        /// threads per network, resized in place when the degree changes; a worker idle for 10 seconds ends, and the next call restarts it).
         /// </summary>
         /// <remarks>
         /// Each step shares out the batch's rows (forward, loss and backward of a row need only that row) and then the
@@ -238,12 +243,13 @@ namespace Course.Hw0
         /// <param name="count">The number of rows.</param>
         /// <param name="learningRate">The step size; finite.</param>
         /// <param name="batchSize">The rows per step, from 1 to 100.</param>
-        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone.</param>
+        /// <param name="degreeOfParallelism">The threads to train on, the caller's included: 1 trains on the calling thread alone; at most
+        /// <c>NetworkLimits.MaxDegreeOfParallelism</c> (256).</param>
         /// <returns>The sum of the rows' losses, each taken before its batch's step, divided by <paramref name="count"/> (NaN for 0 rows); the count
         /// and the number of steps.</returns>
         /// <exception cref="global::System.ArgumentException">A length does not match <paramref name="count"/>, the count is negative, the batch size
-        /// is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1. Nothing is
-        /// written.</exception>
+        /// is out of range, a label is not a class, the learning rate is not finite or the degree of parallelism is below 1 or above
+        /// NetworkLimits.MaxDegreeOfParallelism. Nothing is written.</exception>
         /// <exception cref="global::NetGen.Training.TrainingDivergedException">The step produced a NaN or infinite loss or parameter; the parameters
         /// are those from before it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]

@@ -19,6 +19,7 @@ namespace Course.Notes
                 int batchSize,
                 global::NetGen.Training.GradientHealth health)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::System.ArgumentNullException.ThrowIfNull(health);
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);

@@ -40,6 +40,10 @@ namespace Course.Notes
             // The calling thread's workspace, and one per worker once an epoch runs on more threads.
             private Workspace[] _workspaces = { new Workspace() };
 
+            // One caller at a time: every entry point enters this gate first, so a second thread is refused before anything
+            // is written.
+            internal readonly global::NetGen.Kernels.SingleCallerGate _callerGate = new global::NetGen.Kernels.SingleCallerGate("DosageNetwork");
+
             /// <summary>
             /// One worker's scratch.
             /// </summary>
@@ -49,6 +53,7 @@ namespace Course.Notes
 
             public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize)
             {
+                using var caller = _callerGate.Enter("Forward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(outputs.Length, batchSize, OutputSize, "outputs", "batchSize", "OutputSize");
@@ -58,8 +63,10 @@ namespace Course.Notes
 
             public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> predictions, int count)
             {
+                using var caller = _callerGate.Enter("Predict");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 global::NetGen.NetworkGuard.Length(predictions.Length, count, OutputSize, "predictions", "count", "OutputSize");
                 int start = 0;
                 while (start < count)
@@ -76,9 +83,11 @@ namespace Course.Notes
                 global::System.ReadOnlySpan<float> targets,
                 int count)
             {
+                using var caller = _callerGate.Enter("Evaluate");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
+                global::NetGen.NetworkGuard.FiniteInputs(inputs, InputSize);
                 double loss = 0;
                 int start = 0;
                 while (start < count)
@@ -93,6 +102,7 @@ namespace Course.Notes
 
             public float Backward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize)
             {
+                using var caller = _callerGate.Enter("Backward");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -106,6 +116,7 @@ namespace Course.Notes
                 int batchSize,
                 global::System.Span<float> inputGradients)
             {
+                using var caller = _callerGate.Enter("InputGradient");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -118,6 +129,7 @@ namespace Course.Notes
 
             public void ApplySgd(float learningRate)
             {
+                using var caller = _callerGate.Enter("ApplySgd");
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
                 global::NetGen.Kernels.Sgd.Step(_parameters, _gradients, learningRate);
             }
@@ -128,6 +140,7 @@ namespace Course.Notes
                 int batchSize,
                 float learningRate)
             {
+                using var caller = _callerGate.Enter("TrainBatch");
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, batchSize, InputSize, "inputs", "batchSize", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, batchSize, OutputSize, "targets", "batchSize", "OutputSize");
@@ -144,12 +157,13 @@ namespace Course.Notes
                 int batchSize,
                 int degreeOfParallelism)
             {
+                using var caller = _callerGate.Enter("TrainEpoch");
                 global::NetGen.NetworkGuard.Count(count);
                 global::NetGen.NetworkGuard.BatchSize(batchSize, MaxBatch);
                 global::NetGen.NetworkGuard.Length(inputs.Length, count, InputSize, "inputs", "count", "InputSize");
                 global::NetGen.NetworkGuard.Length(targets.Length, count, OutputSize, "targets", "count", "OutputSize");
                 global::NetGen.NetworkGuard.LearningRate(learningRate);
-                global::System.ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+                global::NetGen.Kernels.WorkerTeam.CheckWorkers(degreeOfParallelism, "degreeOfParallelism");
                 global::NetGen.Kernels.WorkerTeam? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;
                 double loss = 0;
                 int start = 0, batches = 0;

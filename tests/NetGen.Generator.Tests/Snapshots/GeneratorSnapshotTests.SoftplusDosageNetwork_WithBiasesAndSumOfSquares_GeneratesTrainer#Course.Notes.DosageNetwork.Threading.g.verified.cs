@@ -89,14 +89,17 @@ namespace Course.Notes
                 piece -= L2Pieces;
             }
 
-            /// <summary>The team of <paramref name="workers"/> threads and a workspace for each, created on first use (and again if the number
-            /// changes).</summary>
+            /// <summary>The team of <paramref name="workers"/> threads and a workspace for each: one team per network, created on first use and
+            /// resized in place.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "<ASSEMBLY_VERSION>")]
             private global::NetGen.Kernels.WorkerTeam Team(int workers)
             {
                 if (_team is null || _team.Workers != workers)
                 {
-                    _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                    if (_team is null)
+                        _team = new global::NetGen.Kernels.WorkerTeam(workers);
+                    else
+                        _team.Resize(workers); // surplus threads end; one team per network, whatever the calls ask for
                     _teamWork ??= new TeamWork(this);
                     int had = _workspaces.Length;
                     if (had < workers)
