@@ -2,7 +2,7 @@
 # NativeAOT check of the MNIST sample (README, Deploying): publishes it ahead of time and fails on any trim or AOT
 # warning, trains the same epochs with the JIT build and with the native binary, and compares the final parameters
 # byte for byte (the .npz files NetGen writes are deterministic). Prints the publish time, the binary's size and each
-# epoch's time for both. Kept out of .ci/run for its time (see README); run it by hand or in a nightly job:
+# epoch's time for both. .ci/run runs it on 10,000 rows (--epochs 1 --limit 10000); run the whole data set by hand:
 #
 #   samples/Mnist/aot-check.sh [--isa native|x86-64-v3|default] [--model mlp400] [--epochs 1] [--limit N] [--data DIR]
 #
