@@ -51,20 +51,7 @@ internal static class HealthEmitter
         EntryPoint.Write(surface, core, "public " + Names.EpochResult + " TrainEpoch(" + Names.ReadOnlySpan + " inputs, " + targets.SpanType + " targets, int count, float learningRate, int batchSize, " + GradientHealth + " health)", () =>
         {
             core.Line("global::System.ArgumentNullException.ThrowIfNull(health);");
-            core.Line(Names.Guard + ".Count(count);");
-            core.Line(Names.Guard + ".BatchSize(batchSize, MaxBatch);");
-            core.Line(LengthGuard("inputs", "count", "InputSize", "InputSize"));
-            if (targets.IsLabels)
-            {
-                core.Line(LengthGuard("targets", "count", "1", "1 label"));
-                core.Line(Names.Guard + ".Labels(targets, OutputSize);");
-            }
-            else
-            {
-                core.Line(LengthGuard("targets", "count", "OutputSize", "OutputSize"));
-            }
-
-            WriteLearningRateGuard(core);
+            TrainingEmitter.WriteEpochGuards(core, targets);
             core.Line("health.RequireSpec(Spec);");
             core.Line("double loss = 0;");
             core.Line("int start = 0, batches = 0;");

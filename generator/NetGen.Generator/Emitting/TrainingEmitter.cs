@@ -155,7 +155,8 @@ internal static class TrainingEmitter
         EntryPoint.Write(surface, core, "public " + Names.EpochResult + " TrainEpoch(" + parameters + ", int degreeOfParallelism)", () => WriteTrainEpochBody(core, targets));
     }
 
-    private static void WriteTrainEpochBody(SourceWriter core, TargetKind targets)
+    /// <summary>The argument checks every epoch begins with (count, batch size, lengths, labels, learning rate).</summary>
+    internal static void WriteEpochGuards(SourceWriter core, TargetKind targets)
     {
         core.Line(Names.Guard + ".Count(count);");
         core.Line(Names.Guard + ".BatchSize(batchSize, MaxBatch);");
@@ -171,6 +172,11 @@ internal static class TrainingEmitter
         }
 
         WriteLearningRateGuard(core);
+    }
+
+    private static void WriteTrainEpochBody(SourceWriter core, TargetKind targets)
+    {
+        WriteEpochGuards(core, targets);
         core.Line(Names.WorkerTeam + ".CheckWorkers(degreeOfParallelism, \"degreeOfParallelism\");");
         core.Line(Names.WorkerTeam + "? team = degreeOfParallelism > 1 ? Team(degreeOfParallelism) : null;");
         core.Line("double loss = 0;");
